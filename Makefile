@@ -1,0 +1,68 @@
+# The two commands: `make demo` and `make test`. Everything a fresh machine needs is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PO := soc/locale/es/LC_MESSAGES/django.po
+MO := soc/locale/es/LC_MESSAGES/django.mo
+DEMO_DB := var/demo.sqlite3
+
+.PHONY: demo test install install-test assets messages browser lint serve-demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+
+$(MO): $(PO)
+	msgfmt --check-format -o $@ $<
+
+messages: $(MO)
+
+install: $(VENV)/.installed assets messages
+
+install-test: $(VENV)/.installed-test assets messages
+
+demo: install
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc seed --demo --if-empty
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) SOC_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+		$(BIN)/soc runserver 127.0.0.1:8000
+
+# Browser tests drive Debian's Chromium. Without root we cannot install it: say so loudly,
+# and skip only the browser tests (under CI a missing browser is a failure, see conftest.py).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		echo "!! WARNING: /usr/bin/chromium is missing and we are not root: BROWSER TESTS   !!"; \
+		echo "!! WILL BE SKIPPED. Install it with: sudo apt-get install chromium            !!"; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r soc
+
+test: install-test browser lint
+	$(BIN)/soc makemigrations --check --dry-run -v0
+	$(BIN)/pytest -n 2 --dist loadfile
+
+clean:
+	rm -rf $(VENV) node_modules var test-artifacts

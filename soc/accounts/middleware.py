@@ -1,0 +1,48 @@
+"""Session limits and the signed-in user's language."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+SESSION_STARTED_KEY = "soc_signed_in_at"
+
+
+class SessionLimitsMiddleware:
+    """Ends a session 12 hours after sign-in, however active; idle expiry is the cookie's age."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.get(SESSION_STARTED_KEY)
+            if started is None:
+                request.session[SESSION_STARTED_KEY] = time.time()
+            elif time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                if request.path.startswith("/api/"):
+                    return self.get_response(request)
+                messages.info(
+                    request, _("For your safety you were signed out. Please sign in again.")
+                )
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in user sees the language they chose, on every device."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)

@@ -1,0 +1,182 @@
+"""Everything that changes a family goes through one function here: validate, write, audit."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from soc.audit.log import record
+from soc.versioning import lock_for_edit, save_new_version
+
+from .models import Family, Person
+
+FAMILY_FIELDS = [
+    "display_name",
+    "county",
+    "primary_language",
+    "interpreter_needed",
+    "culture_notes",
+    "what_matters",
+]
+PERSON_FIELDS = [
+    "role",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "school",
+    "grade",
+    "relation",
+    "is_legal_guardian",
+    "preferred_language",
+    "pronouns",
+    "phone",
+    "email",
+]
+
+
+def validate_person(person):
+    errors = {}
+    if person.date_of_birth and person.date_of_birth > timezone.localdate():
+        errors["date_of_birth"] = _("A date of birth cannot be in the future.")
+    if person.is_child and not person.date_of_birth:
+        errors["date_of_birth"] = _("Please give the child's date of birth.")
+    if errors:
+        raise ValidationError(errors)
+    person.full_clean(exclude=["family", "user"])
+
+
+def find_possible_duplicates(user, county, display_name, birth_dates, request=None):
+    """Families that may be this one. The caller learns only that they exist, and it is audited."""
+    matches = Family.objects.possible_duplicates(county, display_name, birth_dates)
+    for family in matches:
+        record(user, "family.duplicate_shown", family, family_id=family.pk, request=request)
+    return matches
+
+
+@transaction.atomic
+def open_family(user, *, family_fields, people, request=None, confirmed_new=False):
+    """Record a family and its people and start its team, with `user` as facilitator.
+
+    Raises ValidationError; with possible duplicates and no `confirmed_new`, the error has
+    code "possible_duplicate" and carries the matches in `params`.
+    """
+    from soc.teams.actions import start_team
+
+    if not user.is_authenticated or not user.is_agency_staff:
+        raise PermissionDenied
+    family = Family(opened_by=user, **family_fields)
+    family.full_clean(exclude=["opened_by"])
+    built = [Person(family=family, **fields) for fields in people]
+    errors = {}
+    for index, person in enumerate(built):
+        try:
+            validate_person(person)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                errors[f"people[{index}].{field}"] = messages
+    if not any(p.is_child for p in built):
+        errors.setdefault("people", []).append(_("Please add at least one child or youth."))
+    _reject_repeated_people(built, errors)
+    if errors:
+        raise ValidationError(errors)
+    if not confirmed_new:
+        matches = find_possible_duplicates(
+            user,
+            family.county,
+            family.display_name,
+            [p.date_of_birth for p in built if p.is_child],
+            request,
+        )
+        if matches:
+            raise ValidationError(
+                _("This family may already be recorded in this county."),
+                code="possible_duplicate",
+                params={"matches": matches},
+            )
+    family.save()
+    for person in built:
+        person.family = family
+    Person.objects.bulk_create(built)
+    record(user, "family.create", family, family_id=family.pk, request=request)
+    start_team(user, family, request=request)
+    return family
+
+
+def _reject_repeated_people(people, errors):
+    seen = set()
+    for index, person in enumerate(people):
+        key = (
+            person.first_name.strip().lower(),
+            person.last_name.strip().lower(),
+            person.date_of_birth,
+        )
+        if key in seen:
+            errors[f"people[{index}].first_name"] = [_("This person is already on the list.")]
+        seen.add(key)
+
+
+@transaction.atomic
+def update_family(user, family, *, version, changes, request=None):
+    if not family.can(user, "edit_family"):
+        raise PermissionDenied
+    family = lock_for_edit(Family.objects.all(), family.pk, version)
+    changed = _apply(family, changes, FAMILY_FIELDS)
+    if changed:
+        save_new_version(family, changed)
+        record(
+            user,
+            "family.update",
+            family,
+            family_id=family.pk,
+            request=request,
+            detail={"fields": changed},
+        )
+    return family
+
+
+@transaction.atomic
+def add_person(user, family, *, fields, request=None):
+    if not family.can(user, "edit_people"):
+        raise PermissionDenied
+    person = Person(family=family, **fields)
+    validate_person(person)
+    if family.people.filter(
+        first_name__iexact=person.first_name.strip(),
+        last_name__iexact=person.last_name.strip(),
+        date_of_birth=person.date_of_birth,
+    ).exists():
+        raise ValidationError({"first_name": _("This person is already recorded in this family.")})
+    person.save()
+    record(user, "person.create", person, family_id=family.pk, request=request)
+    return person
+
+
+@transaction.atomic
+def update_person(user, person, *, version, changes, request=None):
+    if not person.family.can(user, "edit_people"):
+        raise PermissionDenied
+    person = lock_for_edit(Person.objects.select_related("family"), person.pk, version)
+    changed = _apply(person, changes, PERSON_FIELDS)
+    if changed:
+        validate_person(person)
+        save_new_version(person, changed)
+        record(
+            user,
+            "person.update",
+            person,
+            family_id=person.family_id,
+            request=request,
+            detail={"fields": changed},
+        )
+    return person
+
+
+def _apply(obj, changes, allowed):
+    changed = []
+    for field, value in changes.items():
+        if field not in allowed:
+            raise ValidationError({field: _("This field cannot be changed here.")})
+        if getattr(obj, field) != value:
+            setattr(obj, field, value)
+            changed.append(field)
+    return changed

@@ -1,0 +1,198 @@
+"""Families and their people: children, youth and caregivers, with language and culture."""
+
+from datetime import timedelta
+from difflib import SequenceMatcher
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from soc.accounts.models import County
+from soc.consent import policy
+
+
+class SpokenLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    VIETNAMESE = "vi", _("Vietnamese")
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    HMONG = "hmn", _("Hmong")
+    FRENCH = "fr", _("French")
+    ASL = "ase", _("American Sign Language")
+    OTHER = "other", _("Another language")
+
+
+class FamilyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return policy.visible_families(self, user)
+
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+    def possible_duplicates(self, county, display_name, birth_dates, *, days=31, similarity=0.75):
+        """Families in the county with a similar name and a child born on or near one of the dates.
+
+        Runs on all families of the county, visible or not: the caller may only learn that
+        a match exists, never its contents (see families.actions.find_possible_duplicates).
+        """
+        birth_dates = [d for d in birth_dates if d]
+        if not birth_dates:
+            return []
+        near = models.Q()
+        for born in birth_dates:
+            near |= models.Q(
+                date_of_birth__range=(born - timedelta(days=days), born + timedelta(days=days))
+            )
+        candidates = (
+            self.open()
+            .filter(county=county, people__role__in=Person.CHILD_ROLES)
+            .filter(models.Q(id__in=Person.objects.filter(near).values("family_id")))
+            .distinct()
+            .only("id", "display_name", "county_id")
+        )
+        wanted = _family_name_key(display_name)
+        return [
+            f
+            for f in candidates
+            if SequenceMatcher(None, wanted, _family_name_key(f.display_name)).ratio() >= similarity
+        ]
+
+
+def _family_name_key(name):
+    words = [
+        w
+        for w in name.lower().replace("-", " ").split()
+        if w not in {"the", "family", "familia", "la", "los"}
+    ]
+    return " ".join(words)
+
+
+class Family(models.Model):
+    display_name = models.CharField(
+        _("family name"),
+        max_length=120,
+        help_text=_("How the family wants to be called, for example “The Rivera family”."),
+    )
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="families", verbose_name=_("county")
+    )
+    primary_language = models.CharField(
+        _("main language at home"),
+        max_length=8,
+        choices=SpokenLanguage.choices,
+        default=SpokenLanguage.ENGLISH,
+    )
+    interpreter_needed = models.BooleanField(_("we would like an interpreter"), default=False)
+    culture_notes = models.TextField(
+        _("our culture and traditions, in our own words"), blank=True, max_length=4000
+    )
+    what_matters = models.TextField(_("what matters most to us"), blank=True, max_length=4000)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("opened by"),
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    close_reason = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = FamilyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        verbose_name = _("family")
+        verbose_name_plural = _("families")
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("family", args=[self.pk])
+
+    @property
+    def family_id(self):
+        return self.pk
+
+    def can(self, user, action):
+        return policy.can(user, action, self)
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(family__in=Family.objects.visible_to(user))
+
+    def children(self):
+        return self.filter(role__in=Person.CHILD_ROLES)
+
+
+class Person(models.Model):
+    class Role(models.TextChoices):
+        CHILD = "child", _("Child")
+        YOUTH = "youth", _("Youth")
+        CAREGIVER = "caregiver", _("Caregiver")
+
+    CHILD_ROLES = (Role.CHILD, Role.YOUTH)
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    school = models.CharField(_("school"), max_length=150, blank=True)
+    grade = models.CharField(_("grade"), max_length=20, blank=True)
+    relation = models.CharField(
+        _("relation to the children"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example mother, grandfather, foster parent."),
+    )
+    is_legal_guardian = models.BooleanField(_("legal guardian"), default=False)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=SpokenLanguage.choices,
+        default=SpokenLanguage.ENGLISH,
+    )
+    pronouns = models.CharField(_("pronouns (optional)"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="family_roles",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_id", "role", "first_name", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_child(self):
+        return self.role in self.CHILD_ROLES
+
+    def age(self, today=None):
+        if not self.date_of_birth:
+            return None
+        today = today or timezone.localdate()
+        born = self.date_of_birth
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

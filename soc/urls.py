@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from soc.api.urls import api
+
+admin.site.site_header = "System of Care: accounts"
+
+urlpatterns = [
+    path("", include("soc.accounts.urls")),
+    path("", include("soc.families.urls")),
+    path("", include("soc.teams.urls")),
+    path("api/v1/", api.urls),
+    path("accounts-admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
