@@ -5,9 +5,6 @@ import shutil
 
 import pytest
 
-# Background work runs at once in tests, so e-mails can be read back from the outbox.
-os.environ.setdefault("SOC_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -25,9 +22,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _test_settings(settings):
     # Argon2 is the production hasher (tested in accounts); tests hash thousands of passwords.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background work runs at once in tests, so e-mails can be read back from the outbox.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +45,97 @@ def _counties(request):
         remove_triggers(connection)
     else:
         yield
+
+
+class Cast:
+    """One family's team and everyone around it, by their relation to the family."""
+
+    RELATIONS = (
+        "caregiver",
+        "youth",
+        "facilitator",
+        "member",
+        "proposed",
+        "removed",
+        "same_org_staff",
+        "other_org_staff",
+        "org_admin",
+        "superuser",
+    )
+
+
+@pytest.fixture
+def cast(db):
+    """A family with a full team, and people at every distance from it."""
+    from soc import factories as f
+    from soc.families.models import Person
+    from soc.teams.models import Membership
+
+    agency = f.OrganizationFactory(name="Wake County Human Services")
+    school = f.OrganizationFactory(name="Wake County Public Schools", kind="school")
+    c = Cast()
+    c.facilitator = f.StaffFactory(full_name="Fran Facilitator", organization=agency)
+    c.family = f.FamilyFactory(
+        display_name="The Rivera family", opened_by=c.facilitator, primary_language="es"
+    )
+    c.team = f.TeamFactory(family=c.family, started_by=c.facilitator)
+    c.caregiver = f.UserFactory(full_name="Maria Rivera", language="es")
+    c.youth = f.UserFactory(full_name="Leo Rivera")
+    mom = f.PersonFactory(
+        family=c.family,
+        role=Person.Role.CAREGIVER,
+        first_name="Maria",
+        last_name="Rivera",
+        date_of_birth=None,
+        relation="mother",
+        user=c.caregiver,
+        email=c.caregiver.email,
+    )
+    leo = f.PersonFactory(
+        family=c.family,
+        role=Person.Role.YOUTH,
+        first_name="Leo",
+        last_name="Rivera",
+        date_of_birth=f.date(2010, 3, 4),
+        user=c.youth,
+    )
+    c.child = f.PersonFactory(
+        family=c.family, first_name="Ana", last_name="Rivera", date_of_birth=f.date(2016, 7, 9)
+    )
+    c.member = f.StaffFactory(full_name="Sam Counselor", organization=school)
+    c.proposed = f.StaffFactory(full_name="Pat Proposed")
+    c.removed = f.StaffFactory(full_name="Rae Removed")
+    c.same_org_staff = f.StaffFactory(full_name="Sue Sameorg", organization=agency)
+    c.other_org_staff = f.StaffFactory(full_name="Otto Otherorg")
+    c.org_admin = f.StaffFactory(full_name="Ada Admin", organization=agency, is_org_admin=True)
+    c.superuser = f.UserFactory(full_name="Root User", is_superuser=True, is_staff=True)
+    M = Membership
+    c.facilitator_membership = f.MembershipFactory(
+        team=c.team, user=c.facilitator, role=M.Role.FACILITATOR
+    )
+    c.caregiver_membership = f.MembershipFactory(
+        team=c.team, user=c.caregiver, role=M.Role.CAREGIVER, person=mom, language="es"
+    )
+    c.youth_membership = f.MembershipFactory(
+        team=c.team, user=c.youth, role=M.Role.YOUTH, person=leo
+    )
+    c.member_membership = f.MembershipFactory(team=c.team, user=c.member, role=M.Role.AGENCY)
+    c.proposed_membership = f.MembershipFactory(
+        team=c.team, user=c.proposed, status=M.Status.PROPOSED, proposed_by=c.facilitator
+    )
+    c.removed_membership = f.MembershipFactory(team=c.team, user=c.removed, status=M.Status.REMOVED)
+    c.grandma = f.MembershipFactory(
+        team=c.team,
+        user=None,
+        name="Abuela Rosa",
+        role=M.Role.NATURAL_SUPPORT,
+        support_kind="relative",
+        phone="919-555-0100",
+        language="es",
+    )
+    c.meeting = f.MeetingFactory(team=c.team, called_by=c.facilitator)
+    c.next_step = f.NextStepFactory(
+        team=c.team, responsible=c.member_membership, created_by=c.facilitator
+    )
+    c.anonymous = None
+    return c

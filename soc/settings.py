@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "soc.families",
     "soc.teams",
     "soc.api",
+    "soc.demo",
 ]
 
 MIDDLEWARE = [
@@ -63,9 +64,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "soc.accounts.middleware.SessionLimitsMiddleware",
     "soc.accounts.middleware.UserLanguageMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -11,5 +11,4 @@ urlpatterns = [
     path("", include("soc.teams.urls")),
     path("api/v1/", api.urls),
     path("accounts-admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]

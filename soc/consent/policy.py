@@ -114,7 +114,8 @@ def is_responsible_for_step(user, step):
 
 @rules.predicate
 def is_the_member(user, member):
-    return member is not None and member.user_id is not None and member.user_id == user.pk
+    member_user_id = getattr(member, "user_id", None) if getattr(member, "team_id", None) else None
+    return member_user_id is not None and member_user_id == user.pk
 
 
 POLICY = rules.RuleSet()

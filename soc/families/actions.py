@@ -53,12 +53,12 @@ def find_possible_duplicates(user, county, display_name, birth_dates, request=No
     return matches
 
 
-@transaction.atomic
 def open_family(user, *, family_fields, people, request=None, confirmed_new=False):
     """Record a family and its people and start its team, with `user` as facilitator.
 
     Raises ValidationError; with possible duplicates and no `confirmed_new`, the error has
-    code "possible_duplicate" and carries the matches in `params`.
+    code "possible_duplicate" and carries the matches in `params`. The duplicates are looked
+    up (and their showing audited) before the writing transaction, so that audit survives.
     """
     from soc.teams.actions import start_team
 
@@ -93,12 +93,13 @@ def open_family(user, *, family_fields, people, request=None, confirmed_new=Fals
                 code="possible_duplicate",
                 params={"matches": matches},
             )
-    family.save()
-    for person in built:
-        person.family = family
-    Person.objects.bulk_create(built)
-    record(user, "family.create", family, family_id=family.pk, request=request)
-    start_team(user, family, request=request)
+    with transaction.atomic():
+        family.save()
+        for person in built:
+            person.family = family
+        Person.objects.bulk_create(built)
+        record(user, "family.create", family, family_id=family.pk, request=request)
+        start_team(user, family, request=request)
     return family
 
 

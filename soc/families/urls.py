@@ -1,1 +1,16 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("families/new/", views.family_new, name="family_new"),
+    path("families/<int:family_id>/join/", views.family_join, name="family_join"),
+    path("families/<int:family_id>/edit/", views.family_edit, name="family_edit"),
+    path("families/<int:family_id>/people/new/", views.person_add, name="person_add"),
+    path(
+        "families/<int:family_id>/people/<int:person_id>/edit/",
+        views.person_edit,
+        name="person_edit",
+    ),
+    path("families/<int:family_id>/who-looked/", views.who_looked, name="who_looked"),
+]

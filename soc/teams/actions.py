@@ -143,8 +143,20 @@ def propose_member(user, team, fields, request=None):
 
 @transaction.atomic
 def ask_to_join(user, family, request=None):
-    """A staff member who found this family as a possible duplicate asks its family to add them."""
-    if not user.is_agency_staff:
+    """A staff member who was just shown this family as a possible duplicate asks to be added.
+
+    Only a family shown to this user as a duplicate in the last hour can be asked, so the
+    request cannot be used to probe which families exist.
+    """
+    from soc.audit.models import AuditEvent
+
+    recently_shown = AuditEvent.objects.filter(
+        actor=user,
+        action="family.duplicate_shown",
+        family_id=family.pk,
+        at__gte=timezone.now() - timezone.timedelta(hours=1),
+    )
+    if not user.is_authenticated or not user.is_agency_staff or not recently_shown.exists():
         raise PermissionDenied
     team = family.team
     cleaned = _clean_member_fields(team, {"role": Role.AGENCY, "user": user, "email": user.email})

@@ -1,0 +1,88 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from soc import uswds
+from soc.accounts.models import County
+
+from .models import Family, Person
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class FamilyForm(uswds.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Family
+        fields = [
+            "display_name",
+            "county",
+            "primary_language",
+            "interpreter_needed",
+            "culture_notes",
+            "what_matters",
+        ]
+        widgets = {
+            "culture_notes": forms.Textarea(attrs={"rows": 3}),
+            "what_matters": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = County.objects.all()
+        self.fields["county"].empty_label = _("Choose a county")
+
+    def changes(self):
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class PersonForm(uswds.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "role",
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "school",
+            "grade",
+            "relation",
+            "is_legal_guardian",
+            "preferred_language",
+            "pronouns",
+            "phone",
+            "email",
+        ]
+        widgets = {"date_of_birth": DateInput()}
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data.get("date_of_birth")
+        if born and born > timezone.localdate():
+            raise forms.ValidationError(_("A date of birth cannot be in the future."))
+        return born
+
+    def fields_for_action(self):
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class BasePeopleFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        if not any(
+            f.cleaned_data and f.cleaned_data.get("role") in Person.CHILD_ROLES for f in self.forms
+        ):
+            raise forms.ValidationError(_("Please add at least one child or youth."))
+
+
+PeopleFormSet = forms.formset_factory(
+    PersonForm, formset=BasePeopleFormSet, extra=3, max_num=12, validate_max=True
+)

@@ -1,0 +1,185 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from soc import uswds
+from soc.audit.models import AuditEvent
+from soc.versioning import StaleVersion
+
+from . import actions
+from .access import family_for
+from .forms import FamilyForm, PeopleFormSet, PersonForm
+from .models import Family
+
+
+@login_required
+def family_new(request):
+    """Open a family; a possible duplicate in the county is shown before anything is saved."""
+    if not request.user.is_agency_staff:
+        raise PermissionDenied
+    duplicates = []
+    if request.method == "POST":
+        form = FamilyForm(request.POST)
+        people = PeopleFormSet(request.POST, prefix="people")
+        if form.is_valid() and people.is_valid():
+            family_fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            rows = [p.fields_for_action() for p in people.forms if p.cleaned_data]
+            try:
+                family = actions.open_family(
+                    request.user,
+                    family_fields=family_fields,
+                    people=rows,
+                    request=request,
+                    confirmed_new=request.POST.get("confirmed_new") == "1",
+                )
+            except ValidationError as error:
+                if error.code == "possible_duplicate":
+                    duplicates = error.params["matches"]
+                else:
+                    _people_errors(form, people, error)
+            else:
+                messages.success(
+                    request,
+                    _("The family was opened and its team started. You are its facilitator."),
+                )
+                return redirect(family)
+    else:
+        form = FamilyForm()
+        people = PeopleFormSet(prefix="people", initial=[{"role": "child"}, {"role": "caregiver"}])
+    return render(
+        request,
+        "families/family_new.html",
+        {"form": form, "people": people, "duplicates": duplicates},
+    )
+
+
+def _people_errors(form, people, error):
+    for field, messages_ in error.message_dict.items():
+        if field.startswith("people[") and "]." in field:
+            index, name = field[len("people[") :].split("].", 1)
+            target = people.forms[int(index)]
+            target.add_error(name if name in target.fields else None, messages_)
+        elif field in form.fields:
+            form.add_error(field, messages_)
+        else:
+            form.add_error(None, messages_)
+
+
+@login_required
+@require_POST
+def family_join(request, family_id):
+    """'This is the same family': ask its family to add me; I see nothing until they say yes."""
+    from soc.teams.actions import ask_to_join
+
+    family = get_object_or_404(Family.objects.open().select_related("team"), pk=family_id)
+    try:
+        ask_to_join(request.user, family, request=request)
+    except PermissionDenied as denied:
+        raise Http404 from denied
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "We asked the family to add you to their team. You will see their information once they say yes."
+            ),
+        )
+    return redirect("home")
+
+
+@login_required
+def family_edit(request, family_id):
+    family = family_for(request, family_id, "edit_family")
+    form = FamilyForm(request.POST or None, instance=family, initial={"version": family.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_family(
+                request.user,
+                Family.objects.get(pk=family.pk),
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+                request=request,
+            )
+        except StaleVersion as conflict:
+            return _conflict(
+                request, "families/family_form.html", {"form": form, "family": family}, conflict
+            )
+        except ValidationError as error:
+            uswds.add_action_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(family)
+    return render(request, "families/family_form.html", {"form": form, "family": family})
+
+
+def _conflict(request, template, context, conflict):
+    context["conflict"] = conflict
+    return render(request, template, context, status=409)
+
+
+@login_required
+def person_add(request, family_id):
+    family = family_for(request, family_id, "edit_people")
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_person(
+                request.user, family, fields=form.fields_for_action(), request=request
+            )
+        except ValidationError as error:
+            uswds.add_action_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(family)
+    return render(request, "families/person_form.html", {"form": form, "family": family})
+
+
+@login_required
+def person_edit(request, family_id, person_id):
+    family = family_for(request, family_id, "edit_people")
+    person = get_object_or_404(family.people, pk=person_id)
+    form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_person(
+                request.user,
+                family.people.get(pk=person.pk),
+                version=form.cleaned_data["version"],
+                changes=form.fields_for_action(),
+                request=request,
+            )
+        except StaleVersion as conflict:
+            return _conflict(
+                request,
+                "families/person_form.html",
+                {"form": form, "family": family, "person": person},
+                conflict,
+            )
+        except ValidationError as error:
+            uswds.add_action_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(family)
+    return render(
+        request, "families/person_form.html", {"form": form, "family": family, "person": person}
+    )
+
+
+@login_required
+def who_looked(request, family_id):
+    """'Who has looked at our information': every view of the family's records, newest first."""
+    family = family_for(request, family_id, "see_who_looked", audit="audit.view")
+    events = (
+        AuditEvent.objects.for_family(family.pk)
+        .views()
+        .order_by("-id")
+        .only("at", "actor_name", "actor_organization", "action")
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "families/who_looked.html", {"family": family, "page": page})

@@ -1,0 +1,190 @@
+from datetime import datetime, time
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from soc import uswds
+from soc.accounts.models import Organization
+from soc.families.forms import DateInput
+from soc.families.models import SpokenLanguage
+
+from .models import Attendance, Meeting, Membership, NextStep
+
+MEMBER_ROLES = [
+    (v, label) for v, label in Membership.Role.choices if v != Membership.Role.FACILITATOR
+]
+
+
+class MemberForm(uswds.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    role = forms.ChoiceField(label=_("Role on the team"), choices=MEMBER_ROLES)
+    support_kind = forms.ChoiceField(
+        label=_("If a natural support: how do they know the family?"),
+        choices=[("", _("Not a natural support")), *Membership.SupportKind.choices],
+        required=False,
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_(
+            "We send meeting invitations here. They can create an account if they want one."
+        ),
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.all(),
+        required=False,
+        empty_label=_("None"),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=SpokenLanguage.choices, initial="en")
+
+
+class DecisionForm(uswds.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(
+        label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RequiredForm(uswds.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    required = forms.BooleanField(
+        label=_("Our agency must keep this person on the team"), required=False
+    )
+    required_reason = forms.CharField(
+        label=_("Why, in words the family will understand"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class MeetingForm(uswds.Form):
+    """Date and times as separate fields: easier to fill in on a phone than one datetime box."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.ChoiceField(label=_("Why is the team meeting?"), choices=Meeting.Reason.choices)
+    reason_other = forms.CharField(label=_("Other reason"), max_length=200, required=False)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Start time"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("End time"), widget=TimeInput())
+    place = forms.CharField(label=_("Place"), max_length=250, required=False)
+    video_link = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    @classmethod
+    def initial_for(cls, meeting):
+        starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+        return {
+            "version": meeting.version,
+            "reason": meeting.reason,
+            "reason_other": meeting.reason_other,
+            "date": starts.date(),
+            "start_time": starts.time(),
+            "end_time": ends.time(),
+            "place": meeting.place,
+            "video_link": meeting.video_link,
+            "agenda": meeting.agenda,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("place") and not data.get("video_link"):
+            self.add_error("place", _("Please give a place or a video link."))
+        return data
+
+    def meeting_fields(self):
+        data = self.cleaned_data
+        tz = timezone.get_current_timezone()
+        starts = timezone.make_aware(
+            datetime.combine(data["date"], data["start_time"] or time()), tz
+        )
+        ends = timezone.make_aware(datetime.combine(data["date"], data["end_time"] or time()), tz)
+        return {
+            "reason": data["reason"],
+            "reason_other": data["reason_other"],
+            "starts_at": starts,
+            "ends_at": ends,
+            "place": data["place"],
+            "video_link": data["video_link"],
+            "agenda": data["agenda"],
+        }
+
+
+class CancelForm(uswds.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)
+
+
+class RecordForm(uswds.Form):
+    """Notes, decisions and one attendance row per active member."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    decisions = forms.CharField(
+        label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, members, existing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        choices = [("", _("Not recorded")), *Attendance.Status.choices]
+        for member in members:
+            row = existing.get(member.pk)
+            self.fields[f"attendance_{member.pk}"] = forms.ChoiceField(
+                label=member.name,
+                choices=choices,
+                required=False,
+                initial=row.status if row else "",
+            )
+            self.fields[f"interpreter_{member.pk}"] = forms.BooleanField(
+                label=_("Used an interpreter"),
+                required=False,
+                initial=row.interpreter_used if row else False,
+            )
+        # These fields were added after the USWDS mixin dressed the others.
+        for name, field in self.fields.items():
+            if name.startswith("attendance_"):
+                field.widget.attrs["class"] = "usa-select"
+            elif name.startswith("interpreter_"):
+                field.widget.attrs["class"] = "usa-checkbox__input"
+
+    def attendance(self):
+        rows = {}
+        for member in self.members:
+            status = self.cleaned_data.get(f"attendance_{member.pk}")
+            if status:
+                rows[member.pk] = (status, bool(self.cleaned_data.get(f"interpreter_{member.pk}")))
+        return rows
+
+    def member_rows(self):
+        return [(m, self[f"attendance_{m.pk}"], self[f"interpreter_{m.pk}"]) for m in self.members]
+
+
+class NextStepForm(uswds.Form):
+    description = forms.CharField(label=_("What will be done"), max_length=500)
+    responsible = forms.ModelChoiceField(
+        label=_("Who will do it"), queryset=Membership.objects.none()
+    )
+    due_date = forms.DateField(label=_("By when"), widget=DateInput())
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = team.memberships.active()
+
+
+class NextStepStatusForm(uswds.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=NextStep.Status.choices)

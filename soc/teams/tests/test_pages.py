@@ -1,0 +1,153 @@
+"""The team pages through the test client: what people see, and what each page costs."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from soc import factories as f
+from soc.teams.models import Meeting, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def _grow(cast, n):
+    for i in range(n):
+        user = f.StaffFactory()
+        member = f.MembershipFactory(team=cast.team, user=user)
+        f.MeetingFactory(
+            team=cast.team,
+            called_by=cast.facilitator,
+            starts_at=timezone.now() + timedelta(days=i + 1),
+        )
+        f.MeetingFactory(
+            team=cast.team,
+            called_by=cast.facilitator,
+            starts_at=timezone.now() - timedelta(days=i + 2),
+        )
+        f.NextStepFactory(team=cast.team, responsible=member, created_by=cast.facilitator)
+        f.PersonFactory(family=cast.family)
+
+
+def _count(client, django_assert_max_num_queries, url, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["family", "home"])
+def test_page_query_count_is_fixed_whatever_the_rows(
+    client, cast, name, django_assert_max_num_queries
+):
+    url = reverse(name, args=[cast.family.pk]) if name == "family" else reverse(name)
+    _grow(cast, 1)
+    small = _count(client, django_assert_max_num_queries, url, cast.facilitator)
+    _grow(cast, 8)
+    big = _count(client, django_assert_max_num_queries, url, cast.facilitator)
+    assert small == big
+
+
+def test_who_looked_and_meeting_pages_have_fixed_query_counts(
+    client, cast, django_assert_max_num_queries
+):
+    urls = [
+        reverse("who_looked", args=[cast.family.pk]),
+        reverse("meeting", args=[cast.family.pk, cast.meeting.pk]),
+    ]
+    client.force_login(cast.member)
+    client.get(reverse("family", args=[cast.family.pk]))
+    small = [_count(client, django_assert_max_num_queries, u, cast.caregiver) for u in urls]
+    for _ in range(5):
+        client.force_login(f.StaffFactory())
+    for user in (cast.member, cast.youth, cast.facilitator):
+        client.force_login(user)
+        client.get(reverse("family", args=[cast.family.pk]))
+    big = [_count(client, django_assert_max_num_queries, u, cast.caregiver) for u in urls]
+    assert small == big
+
+
+def test_family_sees_pending_proposal_and_approves_it(client, cast):
+    client.force_login(cast.caregiver)
+    page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    assert "Pat Proposed" in page
+    m = cast.proposed_membership
+    response = client.post(
+        reverse("member_approve", args=[cast.family.pk, m.pk]), {"version": m.version}
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.status == Membership.Status.ACTIVE
+
+
+def test_who_looked_lists_people_and_organizations(client, cast):
+    client.force_login(cast.member)
+    client.get(reverse("family", args=[cast.family.pk]))
+    client.force_login(cast.caregiver)
+    page = client.get(reverse("who_looked", args=[cast.family.pk])).content.decode()
+    assert "Sam Counselor" in page and "Wake County Public Schools" in page
+
+
+def test_meeting_edit_from_a_stale_form_gets_409_and_nothing_is_overwritten(client, cast):
+    client.force_login(cast.facilitator)
+    url = reverse("meeting_edit", args=[cast.family.pk, cast.meeting.pk])
+    starts = timezone.localtime(cast.meeting.starts_at)
+    form = {
+        "version": cast.meeting.version,
+        "reason": "regular_review",
+        "date": starts.date().isoformat(),
+        "start_time": "10:00",
+        "end_time": "11:00",
+        "place": "Room A",
+    }
+    assert client.post(url, form).status_code == 302
+    response = client.post(url, form | {"place": "Room B"})
+    assert response.status_code == 409
+    assert "Someone else changed this" in response.content.decode()
+    assert Meeting.objects.get(pk=cast.meeting.pk).place == "Room A"
+
+
+def test_convene_meeting_form_rejects_end_before_start(client, cast):
+    client.force_login(cast.caregiver)
+    day = (timezone.localdate() + timedelta(days=3)).isoformat()
+    response = client.post(
+        reverse("meeting_new", args=[cast.family.pk]),
+        {
+            "reason": "crisis",
+            "date": day,
+            "start_time": "15:00",
+            "end_time": "14:00",
+            "place": "Home",
+        },
+    )
+    assert response.status_code == 200
+    assert Meeting.objects.filter(team=cast.team).count() == 1
+
+
+def test_spanish_speaking_caregiver_sees_the_page_in_spanish(client, cast):
+    client.force_login(cast.caregiver)
+    response = client.get(reverse("family", args=[cast.family.pk]))
+    assert response.headers["Content-Language"] == "es"
+    assert 'lang="es"' in response.content.decode()
+
+
+def test_calendar_feed_lists_my_meetings_and_stops_when_revoked(client, cast):
+    from icalendar import Calendar
+
+    token = cast.member.new_calendar_feed()
+    url = reverse("calendar_feed", args=[token])
+    cal = Calendar.from_ical(client.get(url).content)
+    assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [f"meeting-{cast.meeting.uid}@soc"]
+    cast.member.revoke_calendar_feed()
+    assert client.get(url).status_code == 404
+    outsider_token = cast.other_org_staff.new_calendar_feed()
+    assert (
+        Calendar.from_ical(
+            client.get(reverse("calendar_feed", args=[outsider_token])).content
+        ).walk("VEVENT")
+        == []
+    )
