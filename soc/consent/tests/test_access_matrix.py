@@ -1,0 +1,117 @@
+"""Every page that touches case data, for every relation to the family: the expected answer.
+
+The test walks the URL resolver, so a new route without a row here fails.
+Outsiders (including organization administrators and superusers) get 404: they must not
+even learn that the family exists. Team members without the right get 403.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+INSIDERS = ("caregiver", "youth", "facilitator", "member")
+OUTSIDERS = ("proposed", "removed", "same_org_staff", "other_org_staff", "org_admin", "superuser")
+EVERYONE = INSIDERS + OUTSIDERS + ("anonymous",)
+
+# Routes that do not show one family's case data, and why.
+NOT_CASE_DATA = {
+    "login": "sign-in form",
+    "logout": "ends the session",
+    "set_language": "stores a language choice",
+    "account": "the user's own settings",
+    "token_create": "the user's own API tokens",
+    "token_revoke": "the user's own API tokens (404 for others' tokens, tested in accounts)",
+    "calendar_feed_create": "the user's own feed secret",
+    "calendar_feed_revoke": "the user's own feed secret",
+    "calendar_feed": "secret-URL feed: tested in teams/tests/test_pages.py (visible_to of the token's owner)",
+    "accept_invitation": "secret-token page: tested in teams/tests/test_invitation_accept.py",
+    "home": "lists only the user's own families (query: Family.objects.visible_to)",
+    "family_new": "opens a new family; no existing family is shown",
+    "family_join": "asks to join a family just shown as a duplicate: tested in families/tests/test_open_family.py",
+}
+EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
+
+# name: (method, {insider relation: expected status}); outsiders always 404.
+CASE_ROUTES = {
+    "family": ("get", dict.fromkeys(INSIDERS, 200)),
+    "family_edit": ("get", {"caregiver": 200, "youth": 403, "facilitator": 200, "member": 403}),
+    "person_add": ("get", {"caregiver": 200, "youth": 403, "facilitator": 200, "member": 403}),
+    "person_edit": ("get", {"caregiver": 200, "youth": 403, "facilitator": 200, "member": 403}),
+    "who_looked": ("get", {"caregiver": 200, "youth": 200, "facilitator": 200, "member": 403}),
+    "member_add": ("get", dict.fromkeys(INSIDERS, 200)),
+    "member_approve": ("post", {"caregiver": 302, "youth": 403, "facilitator": 403, "member": 403}),
+    "member_decline": ("post", {"caregiver": 302, "youth": 403, "facilitator": 403, "member": 403}),
+    "member_withdraw": (
+        "post",
+        {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403},
+    ),
+    "member_remove": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200}),
+    "member_required": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    "meeting_new": ("get", dict.fromkeys(INSIDERS, 200)),
+    "meeting": ("get", dict.fromkeys(INSIDERS, 200)),
+    "meeting_edit": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    "meeting_cancel": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    "meeting_record": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    "meeting_ics": ("get", dict.fromkeys(INSIDERS, 200)),
+    "next_step_add": ("post", {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403}),
+    "next_step_update": (
+        "post",
+        {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 302},
+    ),
+}
+
+
+def _walk(patterns, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry.name
+
+
+def test_every_route_is_in_the_matrix_or_explained():
+    unexplained = [
+        (route, name)
+        for route, name in _walk(get_resolver().url_patterns)
+        if not route.startswith(EXEMPT_PREFIXES)
+        and name not in CASE_ROUTES
+        and name not in NOT_CASE_DATA
+    ]
+    assert unexplained == [], "Add these routes to the access matrix (CASE_ROUTES) or NOT_CASE_DATA"
+
+
+def _url(name, cast):
+    ids = {
+        "family_id": cast.family.pk,
+        "member_id": {
+            "member_approve": cast.proposed_membership.pk,
+            "member_decline": cast.proposed_membership.pk,
+            "member_withdraw": cast.proposed_membership.pk,
+            "member_required": cast.facilitator_membership.pk,
+        }.get(name, cast.member_membership.pk),
+        "meeting_id": cast.meeting.pk,
+        "person_id": cast.child.pk,
+        "step_id": cast.next_step.pk,
+    }
+    (pattern,) = [r for r, n in _walk(get_resolver().url_patterns) if n == name]
+    kwargs = {k: v for k, v in ids.items() if f"<int:{k}>" in pattern}
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.parametrize("relation", EVERYONE)
+@pytest.mark.parametrize("name", sorted(CASE_ROUTES))
+def test_page_access(client, cast, name, relation):
+    method, insiders = CASE_ROUTES[name]
+    user = getattr(cast, relation)
+    if user is not None:
+        client.force_login(user)
+    data = {"status": "done", "description": "x"} if method == "post" else None
+    response = getattr(client, method)(_url(name, cast), data)
+    if relation == "anonymous":
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    elif relation in OUTSIDERS:
+        assert response.status_code == 404
+        assert cast.family.display_name not in response.content.decode()
+    else:
+        assert response.status_code == insiders[relation]
