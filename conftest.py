@@ -137,5 +137,25 @@ def cast(db):
     c.next_step = f.NextStepFactory(
         team=c.team, responsible=c.member_membership, created_by=c.facilitator
     )
+    from soc.consent.models import Consent
+
+    today = f.date.today()
+    c.consent = Consent.objects.create(
+        family=c.family,
+        granted_by=mom,
+        recorded_by=c.caregiver,
+        discloser="Wake Therapy Group",
+        recipient_kind="team",
+        recipient_label="Everyone on our team",
+        categories=["mental_health"],
+        purpose="care_coordination",
+        starts_on=today,
+        expires_on=today.replace(year=today.year + 1),
+        right_to_revoke_explained=True,
+        signed_name="Maria Rivera",
+        signed_on=today,
+        signature_method="electronic",
+    )
+    c.emergency_doctor = f.StaffFactory(full_name="Erin Emergency", can_use_emergency_access=True)
     c.anonymous = None
     return c

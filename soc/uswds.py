@@ -7,6 +7,7 @@ WIDGET_CLASSES = {
     forms.SelectMultiple: "usa-select",
     forms.Textarea: "usa-textarea",
     forms.CheckboxInput: "usa-checkbox__input",
+    forms.CheckboxSelectMultiple: "usa-checkbox__input",
     forms.RadioSelect: "usa-radio__input",
     forms.FileInput: "usa-file-input",
 }

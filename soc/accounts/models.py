@@ -119,6 +119,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     is_org_admin = models.BooleanField(_("organization administrator"), default=False)
+    can_use_emergency_access = models.BooleanField(
+        _("may use emergency access"),
+        default=False,
+        help_text=_(
+            "Lets this staff member open a family they are not on the team of for 24 hours, with a reason."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the account admin"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)

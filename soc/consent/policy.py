@@ -7,15 +7,21 @@ Rules:
 - Only the family's own members and the team's active members see anything about a family.
   Superusers and organization administrators get no case access from those flags.
 - Family members always see their own records. Anyone else sees a record of a protected data
-  category only when they wrote it (consent directives will widen this, category by category).
+  category only when they wrote it or under an active consent that names them, their
+  organization or the whole team, for that category.
+- Emergency ("break-glass") access lets a staff member with that permission, not on the team,
+  see a family for 24 hours after giving a reason. It is audited and shown to the family.
 """
 
 import rules
 from django.apps import apps
+from django.utils import timezone
 
 from .categories import DataCategory
 
 _CACHE_ATTR = "_soc_team_memberships"
+_EMERGENCY_ATTR = "_soc_emergency_families"
+_CONSENT_ATTR = "_soc_consents"
 
 
 def _membership_model():
@@ -38,9 +44,35 @@ def memberships_of(user):
 
 
 def forget_memberships(user):
-    """Call after a change to the user's own memberships within the same request."""
-    if user is not None and hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    """Call after a change to the user's memberships or grants within the same request."""
+    for attr in (_CACHE_ATTR, _EMERGENCY_ATTR, _CONSENT_ATTR):
+        if user is not None and hasattr(user, attr):
+            delattr(user, attr)
+
+
+def _active_emergency(user):
+    EmergencyAccess = apps.get_model("consent", "EmergencyAccess")
+    return EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now())
+
+
+def emergency_families(user):
+    """Family ids the user opened with emergency access that has not expired (one query)."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, _EMERGENCY_ATTR, None)
+    if cached is None:
+        cached = frozenset(_active_emergency(user).values_list("family_id", flat=True))
+        setattr(user, _EMERGENCY_ATTR, cached)
+    return cached
+
+
+def family_id_of(obj):
+    if obj._meta.label_lower == "families.family":
+        return obj.pk
+    if obj._meta.label_lower == "teams.team":
+        return obj.family_id
+    team = getattr(obj, "team", None)
+    return team.family_id if team is not None else obj.family_id
 
 
 def membership_in(user, obj):
@@ -79,6 +111,16 @@ def is_team_member(user, obj):
 
 
 @rules.predicate
+def has_emergency_access(user, obj):
+    return family_id_of(obj) in emergency_families(user)
+
+
+@rules.predicate
+def may_use_emergency_access(user, obj):
+    return user.is_agency_staff and user.can_use_emergency_access
+
+
+@rules.predicate
 def is_family_member(user, obj):
     membership = membership_in(user, obj)
     return membership is not None and membership.is_family
@@ -113,13 +155,26 @@ def is_responsible_for_step(user, step):
 
 
 @rules.predicate
+def gave_the_consent(user, consent):
+    person = getattr(consent, "granted_by", None)
+    return person is not None and person.user_id == user.pk
+
+
+@rules.predicate
 def is_the_member(user, member):
     member_user_id = getattr(member, "user_id", None) if getattr(member, "team_id", None) else None
     return member_user_id is not None and member_user_id == user.pk
 
 
 POLICY = rules.RuleSet()
-POLICY.add_rule("view_family", is_team_member)
+POLICY.add_rule("view_family", is_team_member | has_emergency_access)
+POLICY.add_rule("open_in_emergency", may_use_emergency_access & ~is_team_member)
+POLICY.add_rule("see_consents", is_team_member)
+# Caregivers give consent; a youth gives it for their own records (age checked in the action).
+POLICY.add_rule("give_consent", is_family_member)
+POLICY.add_rule(
+    "revoke_consent", is_caregiver | is_facilitator | (is_family_member & gave_the_consent)
+)
 POLICY.add_rule("edit_family", is_caregiver | is_facilitator)
 POLICY.add_rule("edit_people", is_caregiver | is_facilitator)
 POLICY.add_rule("see_who_looked", is_family_member | is_facilitator)
@@ -148,12 +203,39 @@ def can(user, action, obj):
     return POLICY.test_rule(action, user, obj)
 
 
+def consents_for(user, family_id):
+    """Active consents of one family, loaded once per user object and family."""
+    cache = getattr(user, _CONSENT_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CONSENT_ATTR, cache)
+    if family_id not in cache:
+        Consent = apps.get_model("consent", "Consent")
+        cache[family_id] = list(Consent.objects.active().filter(family_id=family_id))
+    return cache[family_id]
+
+
+def consent_for_record(user, family_id, category, membership):
+    """The active consent that lets this user see this category of this family, or None."""
+    for consent in consents_for(user, family_id):
+        if category in consent.categories and consent.names(user, membership):
+            return consent
+    return None
+
+
 def can_read_record(user, record, *, category=None, author_id=None):
-    """May this team member read a record of a data category? (The team check comes first.)"""
+    """May this user read a record of a data category? Team access is checked first."""
+    if user is None or not user.is_authenticated:
+        return False
     membership = membership_in(user, record)
-    if membership is None:
+    family_id = family_id_of(record)
+    if membership is None and family_id not in emergency_families(user):
         return False
     category = category or getattr(record, "category", DataCategory.GENERAL)
-    if category == DataCategory.GENERAL or membership.is_family:
+    if category == DataCategory.GENERAL or (membership is not None and membership.is_family):
         return True
-    return author_id is not None and author_id == user.pk
+    if author_id is not None and author_id == user.pk:
+        return True
+    if membership is None:
+        return True  # emergency access: everything, for 24 hours, audited and shown to the family
+    return consent_for_record(user, family_id, category, membership) is not None

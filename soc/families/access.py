@@ -4,8 +4,22 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from soc.audit.log import record
+from soc.consent import policy
 
 from .models import Family
+
+
+def audit_view(request, action, obj, family_id):
+    """Record a view; views under emergency access are flagged so they stand out to the family."""
+    emergency = policy.membership_in(request.user, obj) is None
+    record(
+        request.user,
+        action,
+        obj,
+        family_id=family_id,
+        request=request,
+        detail={"emergency": True} if emergency else None,
+    )
 
 
 def family_for(request, family_id, action="view_family", *, audit=None):
@@ -19,5 +33,5 @@ def family_for(request, family_id, action="view_family", *, audit=None):
     if action != "view_family" and not family.can(request.user, action):
         raise PermissionDenied
     if audit:
-        record(request.user, audit, family, family_id=family.pk, request=request)
+        audit_view(request, audit, family, family.pk)
     return family

@@ -173,13 +173,19 @@ def person_edit(request, family_id, person_id):
 
 @login_required
 def who_looked(request, family_id):
-    """'Who has looked at our information': every view of the family's records, newest first."""
+    """'Who has looked at our information': every view, emergency access and disclosure."""
+    from soc.consent.models import EmergencyAccess
+
     family = family_for(request, family_id, "see_who_looked", audit="audit.view")
-    events = (
-        AuditEvent.objects.for_family(family.pk)
-        .views()
-        .order_by("-id")
-        .only("at", "actor_name", "actor_organization", "action")
-    )
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "families/who_looked.html", {"family": family, "page": page})
+    family_events = AuditEvent.objects.for_family(family.pk).order_by("-id")
+    fields = ("at", "actor_name", "actor_organization", "action", "detail", "reason", "object_type")
+    page = Paginator(family_events.views().only(*fields), 50).get_page(request.GET.get("page"))
+    context = {
+        "family": family,
+        "page": page,
+        "emergencies": list(
+            EmergencyAccess.objects.filter(family=family).select_related("user__organization")[:20]
+        ),
+        "disclosures": list(family_events.filter(action="disclosure").only(*fields)[:100]),
+    }
+    return render(request, "families/who_looked.html", context)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from soc.audit.log import record
+from soc.consent.categories import DataCategory
 from soc.consent.policy import forget_memberships
 from soc.versioning import lock_for_edit, save_new_version
 
@@ -389,7 +390,9 @@ def cancel_meeting(user, meeting, *, version=None, reason="", request=None):
 
 
 @transaction.atomic
-def record_meeting(user, meeting, *, version, notes, decisions, attendance, request=None):
+def record_meeting(
+    user, meeting, *, version, notes, decisions, attendance, category=None, request=None
+):
     """The facilitator records who came, what was said and what was decided.
 
     `attendance` maps membership id to (status, interpreter_used).
@@ -415,7 +418,13 @@ def record_meeting(user, meeting, *, version, notes, decisions, attendance, requ
     meeting.notes = notes
     meeting.decisions = decisions
     meeting.notes_by = user
-    save_new_version(meeting, ["notes", "decisions", "notes_by"])
+    if category is not None:
+        if category not in DataCategory.values:
+            raise ValidationError(
+                {"category": _("Please choose what kind of information the notes hold.")}
+            )
+        meeting.category = category
+    save_new_version(meeting, ["notes", "decisions", "notes_by", "category"])
     Attendance.objects.filter(meeting=meeting).exclude(membership_id__in=list(attendance)).delete()
     existing = {a.membership_id: a for a in Attendance.objects.filter(meeting=meeting)}
     new, changed = [], []

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
 from soc.accounts.models import Organization
+from soc.consent.categories import DataCategory
 from soc.families.forms import DateInput
 from soc.families.models import SpokenLanguage
 
@@ -135,6 +136,14 @@ class RecordForm(uswds.Form):
     )
     decisions = forms.CharField(
         label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    category = forms.ChoiceField(
+        label=_("What kind of information do the notes hold?"),
+        choices=DataCategory.choices,
+        help_text=_(
+            "Protected kinds are shown only to the family, the writer, "
+            "and people the family agreed to share with."
+        ),
     )
 
     def __init__(self, *args, members, existing, **kwargs):

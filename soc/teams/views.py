@@ -14,7 +14,9 @@ from soc import uswds
 from soc.accounts.models import User, hash_secret
 from soc.audit.log import record
 from soc.consent import policy
-from soc.families.access import family_for
+from soc.consent.categories import DataCategory
+from soc.consent.disclosures import PART2_NOTICE, note_disclosure
+from soc.families.access import audit_view, family_for
 from soc.families.models import Family
 from soc.versioning import StaleVersion
 
@@ -86,7 +88,8 @@ def family(request, family_id):
         "family": family,
         "team": team,
         "me": me,
-        "is_family": me.is_family,
+        "is_family": me is not None and me.is_family,
+        "emergency": me is None,
         "people": list(family.people.all()),
         "active_members": [m for m in members if m.is_active],
         "proposed_members": [m for m in members if m.is_proposed],
@@ -111,6 +114,7 @@ def family(request, family_id):
                 "record_meeting",
                 "see_who_looked",
                 "mark_required",
+                "see_consents",
             )
         },
     }
@@ -313,13 +317,23 @@ def _meeting(request, family, meeting_id):
 def meeting(request, family_id, meeting_id):
     family = family_for(request, family_id)
     meeting = _meeting(request, family, meeting_id)
-    record(request.user, "meeting.view", meeting, family_id=family.pk, request=request)
+    audit_view(request, "meeting.view", meeting, family.pk)
     attendance = list(meeting.attendance.select_related("membership"))
+    show_notes = policy.can_read_record(request.user, meeting, author_id=meeting.notes_by_id)
+    if show_notes and (meeting.notes or meeting.decisions):
+        note_disclosure(
+            request.user,
+            meeting,
+            category=meeting.category,
+            author_id=meeting.notes_by_id,
+            request=request,
+        )
     context = {
         "family": family,
         "meeting": meeting,
         "attendance": attendance,
-        "show_notes": policy.can_read_record(request.user, meeting, author_id=meeting.notes_by_id),
+        "show_notes": show_notes,
+        "part2_notice": PART2_NOTICE if meeting.category == DataCategory.SUBSTANCE_USE else None,
         "next_steps": list(meeting.next_steps.select_related("responsible")),
         "can_change": meeting.can(request.user, "change_meeting") and not meeting.is_cancelled,
         "can_record": meeting.can(request.user, "record_meeting") and not meeting.is_cancelled,
@@ -408,6 +422,7 @@ def meeting_record(request, family_id, meeting_id):
             "version": meeting.version,
             "notes": meeting.notes,
             "decisions": meeting.decisions,
+            "category": meeting.category,
         },
     )
     context = {"form": form, "family": family, "meeting": meeting}
@@ -420,6 +435,7 @@ def meeting_record(request, family_id, meeting_id):
                 notes=form.cleaned_data["notes"],
                 decisions=form.cleaned_data["decisions"],
                 attendance=form.attendance(),
+                category=form.cleaned_data["category"],
                 request=request,
             )
         except StaleVersion as conflict:

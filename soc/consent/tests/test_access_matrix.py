@@ -47,7 +47,7 @@ CASE_ROUTES = {
         {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403},
     ),
     "member_remove": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200}),
-    "member_required": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    "member_required": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 200}),
     "meeting_new": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting_edit": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
@@ -59,6 +59,13 @@ CASE_ROUTES = {
         "post",
         {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 302},
     ),
+    "consents": ("get", dict.fromkeys(INSIDERS, 200)),
+    "consent_new": ("get", {"caregiver": 200, "youth": 200, "facilitator": 200, "member": 403}),
+    "consent": ("get", dict.fromkeys(INSIDERS, 200)),
+    "consent_pdf": ("get", dict.fromkeys(INSIDERS, 200)),
+    "consent_revoke": ("post", {"caregiver": 302, "youth": 403, "facilitator": 302, "member": 403}),
+    # Break-glass is only for staff with the permission who are NOT on the team.
+    "emergency_open": ("get", dict.fromkeys(INSIDERS, 404)),
 }
 
 
@@ -93,6 +100,7 @@ def _url(name, cast):
         "meeting_id": cast.meeting.pk,
         "person_id": cast.child.pk,
         "step_id": cast.next_step.pk,
+        "consent_id": cast.consent.pk,
     }
     (pattern,) = [r for r, n in _walk(get_resolver().url_patterns) if n == name]
     kwargs = {k: v for k, v in ids.items() if f"<int:{k}>" in pattern}

@@ -1,0 +1,162 @@
+"""Giving and taking back consent, and emergency access: validate, write, audit, notify."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from soc.audit.log import record
+
+from . import policy
+from .categories import PROTECTED, DataCategory
+from .models import Consent, EmergencyAccess
+
+EMERGENCY_HOURS = 24
+
+
+def _youth_consent_age():
+    return getattr(settings, "SOC_YOUTH_CONSENT_AGE", 14)
+
+
+def _validate(consent, family):
+    """All the checks, including every element 42 CFR Part 2 requires of a substance-use consent."""
+    errors = {}
+    today = timezone.localdate()
+    person = consent.granted_by
+    if person is None or person.family_id != family.pk:
+        errors["granted_by"] = _("Please choose who in the family gives consent.")
+    elif person.role == person.Role.CHILD or (
+        person.role == person.Role.YOUTH and (person.age() or 0) < _youth_consent_age()
+    ):
+        errors["granted_by"] = _(
+            "Only a caregiver, a guardian, or a youth aged %(age)s or older can give consent."
+        ) % {"age": _youth_consent_age()}
+    categories = list(dict.fromkeys(consent.categories or []))
+    if not categories or not set(categories) <= PROTECTED:
+        errors["categories"] = _("Please choose at least one kind of information.")
+    consent.categories = categories
+    kind = consent.recipient_kind
+    if kind == Consent.Recipient.PERSON:
+        member = (
+            policy._membership_model()
+            .objects.filter(team__family=family, user=consent.recipient_user, status="active")
+            .first()
+            if consent.recipient_user_id
+            else None
+        )
+        if member is None:
+            errors["recipient_user"] = _("Please choose a person who is on the team now.")
+        else:
+            consent.recipient_label = member.name
+    elif kind == Consent.Recipient.ORGANIZATION:
+        if consent.recipient_organization_id is None:
+            errors["recipient_organization"] = _("Please choose an organization.")
+        else:
+            consent.recipient_label = consent.recipient_organization.name
+    elif kind == Consent.Recipient.TEAM:
+        consent.recipient_label = str(_("Everyone on our team"))
+    else:
+        errors["recipient_kind"] = _("Please choose who may see the information.")
+    if consent.purpose == Consent.Purpose.OTHER and not consent.purpose_other.strip():
+        errors["purpose_other"] = _("Please describe the purpose in words.")
+    if consent.purpose not in Consent.Purpose.values:
+        errors["purpose"] = _("Please choose a purpose.")
+    if not consent.expires_on:
+        errors["expires_on"] = _("A consent must have an end date.")
+    elif consent.starts_on and consent.expires_on < consent.starts_on:
+        errors["expires_on"] = _("The end date must be after the start date.")
+    elif consent.expires_on < today:
+        errors["expires_on"] = _("The end date cannot be in the past.")
+    if not consent.signed_name.strip():
+        errors["signed_name"] = _("Please type the name of the person signing.")
+    if consent.signed_on and consent.signed_on > today:
+        errors["signed_on"] = _("The date signed cannot be in the future.")
+    if consent.signature_method not in Consent.Method.values:
+        errors["signature_method"] = _("Please say how the consent was signed.")
+    if DataCategory.SUBSTANCE_USE in categories:
+        # 42 CFR 2.31: who discloses, to whom, what, why, until when, and the right to revoke.
+        if not consent.discloser.strip():
+            errors["discloser"] = _("A substance use consent must name who shares the information.")
+        if not consent.right_to_revoke_explained:
+            errors["right_to_revoke_explained"] = _(
+                "A substance use consent must say that it can be taken back at any time."
+            )
+    elif not consent.discloser.strip():
+        errors["discloser"] = _("Please say who shares the information.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def give_consent(user, family, fields, request=None):
+    if not policy.can(user, "give_consent", family) and not policy.can(
+        user, "record_meeting", family
+    ):
+        raise PermissionDenied
+    membership = policy.membership_in(user, family)
+    consent = Consent(family=family, recorded_by=user, **fields)
+    consent.signed_on = consent.signed_on or timezone.localdate()
+    consent.starts_on = consent.starts_on or timezone.localdate()
+    if not membership.is_family and consent.signature_method != Consent.Method.IN_PERSON:
+        raise ValidationError(
+            {"signature_method": _("Staff can only record a consent the family signed in person.")}
+        )
+    _validate(consent, family)
+    consent.save()
+    record(
+        user,
+        "consent.give",
+        consent,
+        family_id=family.pk,
+        request=request,
+        detail={"categories": consent.categories, "recipient": consent.recipient_kind},
+    )
+    policy.forget_memberships(user)
+    return consent
+
+
+@transaction.atomic
+def revoke_consent(user, consent, request=None):
+    """Taking back consent works at once: the policy reads revoked_at on every request."""
+    if not policy.can(user, "revoke_consent", consent):
+        raise PermissionDenied
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.is_revoked:
+        raise ValidationError(_("This consent was already taken back."), code="revoked")
+    consent.revoked_at = timezone.now()
+    consent.revoked_by = user
+    consent.save(update_fields=["revoked_at", "revoked_by"])
+    record(user, "consent.revoke", consent, family_id=consent.family_id, request=request)
+    return consent
+
+
+@transaction.atomic
+def open_in_emergency(user, family, reason, request=None):
+    """Break-glass access for 24 hours; the family and the facilitator are told."""
+    from . import notifications
+
+    if not policy.can(user, "open_in_emergency", family):
+        raise PermissionDenied
+    if len(reason.strip()) < 10:
+        raise ValidationError({"reason": _("Please explain the emergency in a sentence.")})
+    grant = EmergencyAccess.objects.create(
+        family=family,
+        user=user,
+        reason=reason.strip(),
+        expires_at=timezone.now() + timedelta(hours=EMERGENCY_HOURS),
+    )
+    record(
+        user,
+        "emergency.open",
+        grant,
+        family_id=family.pk,
+        request=request,
+        reason=grant.reason,
+        detail={"emergency": True},
+    )
+    policy.forget_memberships(user)
+    notifications.emergency_access_used(grant)
+    return grant

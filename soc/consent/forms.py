@@ -1,0 +1,73 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from soc import uswds
+from soc.accounts.models import Organization, User
+from soc.families.forms import DateInput
+
+from .models import PROTECTED_CHOICES, Consent
+
+
+class ConsentForm(uswds.ModelForm):
+    categories = forms.MultipleChoiceField(
+        label=_("Which kinds of information?"),
+        choices=PROTECTED_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Consent
+        fields = [
+            "granted_by",
+            "discloser",
+            "recipient_kind",
+            "recipient_user",
+            "recipient_organization",
+            "categories",
+            "purpose",
+            "purpose_other",
+            "starts_on",
+            "expires_on",
+            "right_to_revoke_explained",
+            "signed_name",
+            "signed_on",
+            "signature_method",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "expires_on": DateInput(),
+            "signed_on": DateInput(),
+            "recipient_kind": forms.RadioSelect,
+        }
+        labels = {
+            "recipient_user": _("The person"),
+            "recipient_organization": _("The organization"),
+        }
+
+    def __init__(self, *args, family, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["granted_by"].queryset = family.people.filter(role__in=["caregiver", "youth"])
+        self.fields["recipient_user"].queryset = (
+            User.objects.filter(memberships__team__family=family, memberships__status="active")
+            .exclude(memberships__role__in=["caregiver", "youth"])
+            .distinct()
+        )
+        self.fields["recipient_user"].required = False
+        self.fields["recipient_organization"].queryset = Organization.objects.all()
+        self.fields["recipient_organization"].required = False
+        self.fields["starts_on"].initial = timezone.localdate()
+        self.fields["signed_on"].initial = timezone.localdate()
+        self.fields["expires_on"].required = True
+
+    def fields_for_action(self):
+        return {f: self.cleaned_data.get(f) for f in self.Meta.fields}
+
+
+class EmergencyForm(uswds.Form):
+    reason = forms.CharField(
+        label=_("What is the emergency?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The family and the team's facilitator will read this."),
+        max_length=2000,
+    )

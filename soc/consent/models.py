@@ -1,0 +1,165 @@
+"""Consent directives: the family decides who sees which kind of information, why, and until when."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .categories import DataCategory
+
+PROTECTED_CHOICES = [(v, label) for v, label in DataCategory.choices if v != DataCategory.GENERAL]
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, starts_on__lte=on, expires_on__gte=on)
+
+
+class Consent(models.Model):
+    class Recipient(models.TextChoices):
+        PERSON = "person", _("One person")
+        ORGANIZATION = "organization", _("An organization")
+        TEAM = "team", _("Everyone on our team")
+
+    class Purpose(models.TextChoices):
+        CARE_COORDINATION = "care_coordination", _("Coordinating care")
+        TREATMENT = "treatment", _("Treatment")
+        PAYMENT = "payment", _("Payment")
+        OTHER = "other", _("Other")
+
+    class Method(models.TextChoices):
+        IN_PERSON = "in_person", _("Signed in person")
+        ELECTRONIC = "electronic", _("Signed electronically")
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="consents")
+    granted_by = models.ForeignKey(
+        "families.Person",
+        on_delete=models.PROTECT,
+        related_name="consents_given",
+        verbose_name=_("who gives consent"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    discloser = models.CharField(
+        _("who shares the information"),
+        max_length=200,
+        help_text=_(
+            "The agency or program that holds the records, for example “Wake Recovery Services”."
+        ),
+    )
+    recipient_kind = models.CharField(_("shared with"), max_length=20, choices=Recipient.choices)
+    recipient_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consents_received",
+    )
+    recipient_organization = models.ForeignKey(
+        "accounts.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consents_received",
+    )
+    recipient_label = models.CharField(max_length=200)
+    categories = models.JSONField(_("kinds of information"), default=list)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    purpose_other = models.CharField(_("other purpose, in words"), max_length=300, blank=True)
+    starts_on = models.DateField(_("from"))
+    expires_on = models.DateField(_("until"))
+    right_to_revoke_explained = models.BooleanField(
+        _("I know I can take back this consent at any time, except for what was already shared"),
+        default=False,
+    )
+    signed_name = models.CharField(_("signed (typed name)"), max_length=150)
+    signed_on = models.DateField(_("date signed"))
+    signature_method = models.CharField(
+        _("how it was signed"), max_length=12, choices=Method.choices
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self):
+        return f"Consent {self.pk} ({', '.join(self.categories)})"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    def is_active(self, on=None):
+        on = on or timezone.localdate()
+        return not self.is_revoked and self.starts_on <= on <= self.expires_on
+
+    def status(self, on=None):
+        on = on or timezone.localdate()
+        if self.is_revoked:
+            return "revoked"
+        if on < self.starts_on:
+            return "not_started"
+        if on > self.expires_on:
+            return "expired"
+        return "active"
+
+    def get_status_display(self):
+        return {
+            "revoked": _("Taken back"),
+            "not_started": _("Not started yet"),
+            "expired": _("Expired"),
+            "active": _("Active"),
+        }[self.status()]
+
+    def category_labels(self):
+        labels = dict(DataCategory.choices)
+        return [labels[c] for c in self.categories if c in labels]
+
+    @property
+    def covers_substance_use(self):
+        return DataCategory.SUBSTANCE_USE in self.categories
+
+    def names(self, user, membership):
+        """Does this consent name the user (as a person, through their organization, or the team)?"""
+        if self.recipient_kind == self.Recipient.TEAM:
+            return membership is not None
+        if self.recipient_kind == self.Recipient.ORGANIZATION:
+            return (
+                user.organization_id is not None
+                and user.organization_id == self.recipient_organization_id
+            )
+        return self.recipient_user_id == user.pk
+
+
+class EmergencyAccess(models.Model):
+    """Break-glass: a staff member not on the team opens a family for 24 hours, with a reason."""
+
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.CASCADE, related_name="emergency_accesses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses"
+    )
+    reason = models.TextField(_("reason"))
+    started_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"Emergency access {self.pk}"
+
+    @property
+    def is_active(self):
+        return self.expires_at > timezone.now()
