@@ -57,7 +57,7 @@ def _validate(consent, family):
         else:
             consent.recipient_label = consent.recipient_organization.name
     elif kind == Consent.Recipient.TEAM:
-        consent.recipient_label = str(_("Everyone on our team"))
+        consent.recipient_label = "team"
     else:
         errors["recipient_kind"] = _("Please choose who may see the information.")
     if consent.purpose == Consent.Purpose.OTHER and not consent.purpose_other.strip():

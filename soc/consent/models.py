@@ -121,6 +121,13 @@ class Consent(models.Model):
             "active": _("Active"),
         }[self.status()]
 
+    @property
+    def recipient_display(self):
+        """Worked out when shown, so each reader sees the team's name in their own language."""
+        if self.recipient_kind == self.Recipient.TEAM:
+            return _("Everyone on our team")
+        return self.recipient_label
+
     def category_labels(self):
         labels = dict(DataCategory.choices)
         return [labels[c] for c in self.categories if c in labels]
