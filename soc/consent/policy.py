@@ -15,6 +15,7 @@ Rules:
 
 import rules
 from django.apps import apps
+from django.db.models import Q
 from django.utils import timezone
 
 from .categories import DataCategory
@@ -99,7 +100,8 @@ def visible_families(queryset, user):
     teams = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values(
         "team__family_id"
     )
-    return queryset.filter(id__in=teams)
+    emergency = _active_emergency(user).values("family_id")
+    return queryset.filter(Q(id__in=teams) | Q(id__in=emergency))
 
 
 # Predicates, named as a social worker would say them.
