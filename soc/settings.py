@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "soc.accounts.middleware.SessionLimitsMiddleware",
+    "soc.accounts.middleware.SecondFactorMiddleware",
     "soc.accounts.middleware.UserLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

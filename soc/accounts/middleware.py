@@ -46,3 +46,33 @@ class UserLanguageMiddleware:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """When SOC_REQUIRE_MFA is on, staff must confirm a one-time code before anything else."""
+
+    ALLOWED = ("second-factor", "sign-out", "language", "static")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            settings.SOC_REQUIRE_MFA
+            and user.is_authenticated
+            and user.is_agency_staff
+            and not user.is_verified()
+            and request.path.strip("/").split("/")[0] not in self.ALLOWED
+        ):
+            if request.path.startswith("/api/"):
+                from django.http import JsonResponse
+
+                return JsonResponse(
+                    {"detail": _("Please confirm your second factor first.")}, status=403
+                )
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            has_device = TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+            return redirect("mfa_verify" if has_device else "mfa_setup")
+        return self.get_response(request)
