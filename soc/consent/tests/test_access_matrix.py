@@ -17,6 +17,8 @@ EVERYONE = INSIDERS + OUTSIDERS + ("anonymous",)
 # Routes that do not show one family's case data, and why.
 NOT_CASE_DATA = {
     "login": "sign-in form",
+    "mfa_setup": "the user's own second factor",
+    "mfa_verify": "the user's own second factor",
     "logout": "ends the session",
     "set_language": "stores a language choice",
     "account": "the user's own settings",
