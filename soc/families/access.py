@@ -22,6 +22,15 @@ def audit_view(request, action, obj, family_id):
     )
 
 
+def require(request, family, action):
+    """For a family the user can see: 403 unless they may do `action`.
+
+    Views look the object up first (404 for another family's ids), then call this.
+    """
+    if not family.can(request.user, action):
+        raise PermissionDenied
+
+
 def family_for(request, family_id, action="view_family", *, audit=None):
     """The family if the user may see it (else 404) and may do `action` (else 403).
 

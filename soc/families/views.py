@@ -12,7 +12,7 @@ from soc.audit.models import AuditEvent
 from soc.versioning import StaleVersion
 
 from . import actions
-from .access import family_for
+from .access import family_for, require
 from .forms import FamilyForm, PeopleFormSet, PersonForm
 from .models import Family
 
@@ -142,8 +142,9 @@ def person_add(request, family_id):
 
 @login_required
 def person_edit(request, family_id, person_id):
-    family = family_for(request, family_id, "edit_people")
+    family = family_for(request, family_id)
     person = get_object_or_404(family.people, pk=person_id)
+    require(request, family, "edit_people")
     form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
     if request.method == "POST" and form.is_valid():
         try:

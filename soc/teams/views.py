@@ -16,7 +16,7 @@ from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.categories import DataCategory
 from soc.consent.disclosures import PART2_NOTICE, note_disclosure
-from soc.families.access import audit_view, family_for
+from soc.families.access import audit_view, family_for, require
 from soc.families.models import Family
 from soc.versioning import StaleVersion
 
@@ -155,8 +155,9 @@ def member_add(request, family_id):
 @login_required
 @require_POST
 def member_decide(request, family_id, member_id, decision):
-    family = family_for(request, family_id, "decide_proposal")
+    family = family_for(request, family_id)
     member = _member(family, member_id)
+    require(request, family, "decide_proposal")
     form = DecisionForm(request.POST)
     form.is_valid()
     act = {"approve": actions.approve_member, "decline": actions.decline_member}[decision]
@@ -176,8 +177,9 @@ def member_decide(request, family_id, member_id, decision):
 @login_required
 @require_POST
 def member_withdraw(request, family_id, member_id):
-    family = family_for(request, family_id, "withdraw_proposal")
+    family = family_for(request, family_id)
     member = _member(family, member_id)
+    require(request, family, "withdraw_proposal")
     form = DecisionForm(request.POST)
     form.is_valid()
     return _run(
@@ -227,8 +229,9 @@ def member_remove(request, family_id, member_id):
 
 @login_required
 def member_required(request, family_id, member_id):
-    family = family_for(request, family_id, "mark_required")
+    family = family_for(request, family_id)
     member = _member(family, member_id)
+    require(request, family, "mark_required")
     form = RequiredForm(
         request.POST or None,
         initial={
@@ -410,8 +413,9 @@ def meeting_cancel(request, family_id, meeting_id):
 
 @login_required
 def meeting_record(request, family_id, meeting_id):
-    family = family_for(request, family_id, "record_meeting")
+    family = family_for(request, family_id)
     meeting = _meeting(request, family, meeting_id)
+    require(request, family, "record_meeting")
     members = list(family.team.memberships.active().order_by("name"))
     existing = {a.membership_id: a for a in meeting.attendance.all()}
     form = RecordForm(
