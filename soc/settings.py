@@ -156,6 +156,8 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 SOC_REQUIRE_MFA = env_flag("SOC_REQUIRE_MFA", default=PRODUCTION)
+# From this age a youth may give consent for their own records.
+SOC_YOUTH_CONSENT_AGE = int(os.environ.get("SOC_YOUTH_CONSENT_AGE", "14"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]

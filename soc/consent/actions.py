@@ -18,7 +18,7 @@ EMERGENCY_HOURS = 24
 
 
 def _youth_consent_age():
-    return getattr(settings, "SOC_YOUTH_CONSENT_AGE", 14)
+    return settings.SOC_YOUTH_CONSENT_AGE
 
 
 def _validate(consent, family):
