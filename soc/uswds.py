@@ -14,6 +14,7 @@ WIDGET_CLASSES = {
 
 
 class UswdsFormMixin:
+    template_name = "includes/form_fields.html"
     template_name_div = "includes/form_fields.html"
 
     def __init__(self, *args, **kwargs):
