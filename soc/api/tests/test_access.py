@@ -1,0 +1,128 @@
+"""Only the family and its active team learn that a family exists: everyone else gets 404.
+
+Every family-scoped operation is listed here once; a test fails when the API gains an
+operation that is not in this table, so no new door opens without an access test.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from soc.api.urls import api
+from soc.audit.models import AuditEvent
+from soc.teams.models import Membership
+
+from .conftest import API, ApiClient
+
+SOON = (timezone.now() + timedelta(days=30)).isoformat()
+LATER = (timezone.now() + timedelta(days=30, hours=1)).isoformat()
+IN_A_WEEK = (timezone.localdate() + timedelta(days=7)).isoformat()
+
+# (method, path, valid body): ids in braces come from the cast fixture.
+FAMILY_OPERATIONS = [
+    ("get", "/families/{family}", None),
+    ("patch", "/families/{family}", {"version": 1, "display_name": "X"}),
+    ("get", "/families/{family}/people", None),
+    ("post", "/families/{family}/people", {"role": "caregiver", "first_name": "X"}),
+    ("patch", "/families/{family}/people/{person}", {"version": 1, "school": "X"}),
+    ("post", "/families/{family}/join", None),
+    ("get", "/families/{family}/members", None),
+    ("post", "/families/{family}/members/invite", {"role": "provider", "name": "X"}),
+    ("post", "/families/{family}/members/propose", {"role": "provider", "name": "X"}),
+    ("post", "/families/{family}/members/{proposed}/approve", {"version": 1}),
+    ("post", "/families/{family}/members/{proposed}/decline", {"version": 1, "reason": "x"}),
+    ("post", "/families/{family}/members/{proposed}/withdraw", {"version": 1}),
+    ("post", "/families/{family}/members/{member}/remove", {"version": 1, "reason": "x"}),
+    ("post", "/families/{family}/members/{member}/required", {"required": True, "reason": "x"}),
+    ("get", "/families/{family}/meetings", None),
+    ("post", "/families/{family}/meetings", {"starts_at": SOON, "ends_at": LATER}),
+    ("get", "/families/{family}/meetings/{meeting}", None),
+    ("patch", "/families/{family}/meetings/{meeting}", {"version": 1, "place": "X"}),
+    ("post", "/families/{family}/meetings/{meeting}/cancel", {"reason": "x"}),
+    ("put", "/families/{family}/meetings/{meeting}/record", {"version": 1, "notes": "x"}),
+    ("get", "/families/{family}/next-steps", None),
+    (
+        "post",
+        "/families/{family}/next-steps",
+        {"description": "x", "responsible": "{member}", "due_date": IN_A_WEEK},
+    ),
+    ("patch", "/families/{family}/next-steps/{step}", {"version": 1, "status": "done"}),
+]
+OTHER_OPERATIONS = [("get", "/me"), ("get", "/families"), ("post", "/families")]
+
+# Staff at every distance from the family, proposed-but-not-approved, removed, and the
+# administrators: none of them is on the team, so none of them may learn it exists.
+OUTSIDERS = [
+    "same_org_staff",
+    "other_org_staff",
+    "org_admin",
+    "superuser",
+    "proposed",
+    "removed",
+    "emergency_doctor",  # may use emergency access, but has not opened this family with it
+]
+
+
+def _ids(cast):
+    return {
+        "family": cast.family.pk,
+        "person": cast.child.pk,
+        "proposed": cast.proposed_membership.pk,
+        "member": cast.member_membership.pk,
+        "meeting": cast.meeting.pk,
+        "step": cast.next_step.pk,
+    }
+
+
+def _fill(value, ids):
+    if isinstance(value, dict):
+        return {k: _fill(v, ids) for k, v in value.items()}
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return ids[value[1:-1]]
+    return value
+
+
+def _snapshot(cast):
+    return (
+        AuditEvent.objects.count(),
+        list(Membership.objects.order_by("pk").values_list("status", "version")),
+        type(cast.family).objects.get(pk=cast.family.pk).version,
+    )
+
+
+@pytest.mark.parametrize(("method", "path", "body"), FAMILY_OPERATIONS)
+def test_outsiders_get_404_and_nothing_happens(cast, method, path, body):
+    ids = _ids(cast)
+    url, data = path.format(**ids), _fill(body, ids)
+    missing = path.format(**{**ids, "family": 999999})
+    before = _snapshot(cast)
+    for relation in OUTSIDERS:
+        client = ApiClient(getattr(cast, relation))
+        response = client.call(method, url, data)
+        assert response.status_code == 404, (relation, response.content)
+        # Word for word what a family that does not exist answers.
+        assert response.content == client.call(method, missing, data).content
+    assert _snapshot(cast) == before
+
+
+@pytest.mark.parametrize(("method", "path", "body"), FAMILY_OPERATIONS)
+def test_anonymous_gets_401(cast, anonymous_api, method, path, body):
+    ids = _ids(cast)
+    response = anonymous_api.call(method, path.format(**ids), _fill(body, ids))
+    assert response.status_code == 401
+
+
+def _shape(path):
+    return re.sub(r"\{[^}]+\}", "{}", path)
+
+
+def test_every_operation_is_in_the_access_table():
+    documented = {
+        (method, _shape(path.removeprefix(API)))
+        for path, operations in api.get_openapi_schema()["paths"].items()
+        for method in operations
+    }
+    listed = {(m, _shape(p)) for m, p, _body in FAMILY_OPERATIONS} | set(OTHER_OPERATIONS)
+    assert documented == listed

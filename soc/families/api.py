@@ -1,0 +1,245 @@
+"""Families and their people in the JSON API. Every change goes through families.actions."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.forms import ModelChoiceField
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from soc.accounts.models import County
+from soc.api.schemas import (
+    EDIT_ERRORS,
+    ERRORS,
+    CountyOut,
+    InputSchema,
+    Pagination,
+    changes_of,
+    choices,
+    email_field,
+)
+from soc.audit.log import record
+
+from . import actions
+from .models import Family, Person, SpokenLanguage
+
+router = Router(tags=["families"])
+
+
+def visible_families(user):
+    """The families the user may see, with what every family response shows."""
+    return (
+        Family.objects.visible_to(user)
+        .select_related("county")
+        .annotate(
+            children_count=Count(
+                "people", filter=Q(people__role__in=Person.CHILD_ROLES), distinct=True
+            ),
+            member_count=Count(
+                "team__memberships",
+                filter=Q(team__memberships__status="active"),
+                distinct=True,
+            ),
+        )
+    )
+
+
+def family_or_404(request, family_id) -> Family:
+    """The family if the caller is on its team; 404 for everyone else, whoever they are."""
+    return get_object_or_404(
+        Family.objects.visible_to(request.auth).select_related("county", "team"), pk=family_id
+    )
+
+
+# Schemas
+
+
+class PersonIn(InputSchema):
+    role: choices(Person.Role)
+    first_name: str = Field(..., max_length=80)
+    last_name: str = Field("", max_length=80)
+    date_of_birth: date | None = Field(None, description="Required for a child or youth.")
+    school: str = Field("", max_length=150)
+    grade: str = Field("", max_length=20)
+    relation: str = Field("", max_length=60, description="For example mother, foster parent.")
+    is_legal_guardian: bool = False
+    preferred_language: choices(SpokenLanguage) = SpokenLanguage.ENGLISH.value
+    pronouns: str = Field("", max_length=40)
+    phone: str = Field("", max_length=40)
+    email: str = email_field("")
+
+
+PersonChanges = changes_of(PersonIn, "PersonChanges", "Changes to a person.")
+
+
+class PersonOut(Schema):
+    id: int
+    role: choices(Person.Role)
+    first_name: str
+    last_name: str
+    date_of_birth: date | None
+    school: str
+    grade: str
+    relation: str
+    is_legal_guardian: bool
+    preferred_language: choices(SpokenLanguage)
+    pronouns: str
+    phone: str
+    email: str
+    has_account: bool
+    created_at: datetime
+    version: int
+
+    @staticmethod
+    def resolve_has_account(person):
+        return person.user_id is not None
+
+
+class FamilyIn(InputSchema):
+    display_name: str = Field(..., max_length=120, description="How the family wants to be called.")
+    county: str = Field(..., max_length=5, description="The county's FIPS code, e.g. 37183.")
+    primary_language: choices(SpokenLanguage) = SpokenLanguage.ENGLISH.value
+    interpreter_needed: bool = False
+    culture_notes: str = Field("", max_length=4000)
+    what_matters: str = Field("", max_length=4000)
+
+
+class FamilyCreate(FamilyIn):
+    people: list[PersonIn] = Field(..., description="At least one child or youth.")
+    confirmed_new: bool = Field(
+        False, description="Open the family even though possible duplicates were found."
+    )
+
+
+FamilyChanges = changes_of(FamilyIn, "FamilyChanges", "Changes to a family.")
+
+
+class FamilyOut(Schema):
+    id: int
+    display_name: str
+    county: CountyOut
+    primary_language: choices(SpokenLanguage)
+    interpreter_needed: bool
+    culture_notes: str
+    what_matters: str
+    opened_at: datetime
+    closed_at: datetime | None
+    children_count: int
+    member_count: int = Field(description="Active members of the family's team.")
+    version: int
+
+
+class FamilyMatch(Schema):
+    id: int
+    display_name: str
+    county: CountyOut
+
+
+class PossibleDuplicates(Schema):
+    detail: str
+    code: str = "possible_duplicate"
+    matches: list[FamilyMatch] = Field(
+        description="Families that may be this one. Ask to join one, or send confirmed_new."
+    )
+
+
+def _family_fields(data):
+    if "county" in data:
+        county = County.objects.filter(fips=data["county"]).first()
+        if county is None:
+            raise ValidationError(
+                {"county": ModelChoiceField.default_error_messages["invalid_choice"]}
+            )
+        data["county"] = county
+    return data
+
+
+# Families
+
+
+@router.get("/families", response={200: list[FamilyOut], **ERRORS})
+@paginate(Pagination)
+def list_families(request):
+    """The families whose team you are on."""
+    record(request.auth, "family.list", request=request)
+    return visible_families(request.auth)
+
+
+@router.post("/families", response={201: FamilyOut, 409: PossibleDuplicates, **ERRORS})
+def open_family(request, payload: FamilyCreate):
+    """Open a family with its people and start its team, with you as facilitator.
+
+    If the county may already have this family, answers 409 with the possible matches
+    (name and county only); ask to join one of them or repeat with `confirmed_new`.
+    """
+    data = payload.model_dump(exclude={"people", "confirmed_new"})
+    people = [person.model_dump() for person in payload.people]
+    try:
+        family = actions.open_family(
+            request.auth,
+            family_fields=_family_fields(data),
+            people=people,
+            request=request,
+            confirmed_new=payload.confirmed_new,
+        )
+    except ValidationError as error:
+        if getattr(error, "code", None) != "possible_duplicate":
+            raise
+        county = data["county"]
+        matches = [
+            {"id": f.pk, "display_name": f.display_name, "county": county}
+            for f in error.params["matches"]
+        ]
+        return Status(409, {"detail": error.message, "matches": matches})
+    return Status(201, visible_families(request.auth).get(pk=family.pk))
+
+
+@router.get("/families/{family_id}", response={200: FamilyOut, **ERRORS})
+def get_family(request, family_id: int):
+    family = get_object_or_404(visible_families(request.auth), pk=family_id)
+    record(request.auth, "family.view", family, family_id=family.pk, request=request)
+    return family
+
+
+@router.patch("/families/{family_id}", response={200: FamilyOut, **EDIT_ERRORS})
+def update_family(request, family_id: int, payload: FamilyChanges):
+    """Change the family's details. Send the `version` you read; 409 if someone changed it since."""
+    family = family_or_404(request, family_id)
+    changes = _family_fields(payload.model_dump(exclude_unset=True, exclude={"version"}))
+    actions.update_family(
+        request.auth, family, version=payload.version, changes=changes, request=request
+    )
+    return visible_families(request.auth).get(pk=family.pk)
+
+
+# People
+
+
+@router.get(
+    "/families/{family_id}/people", response={200: list[PersonOut], **ERRORS}, tags=["people"]
+)
+@paginate(Pagination)
+def list_people(request, family_id: int):
+    family = family_or_404(request, family_id)
+    record(request.auth, "person.list", family, family_id=family.pk, request=request)
+    return family.people.all()
+
+
+@router.post("/families/{family_id}/people", response={201: PersonOut, **ERRORS}, tags=["people"])
+def add_person(request, family_id: int, payload: PersonIn):
+    family = family_or_404(request, family_id)
+    person = actions.add_person(request.auth, family, fields=payload.model_dump(), request=request)
+    return Status(201, person)
+
+
+@router.patch("/families/{family_id}/people/{person_id}", response={200: PersonOut, **EDIT_ERRORS})
+def update_person(request, family_id: int, person_id: int, payload: PersonChanges):
+    family = family_or_404(request, family_id)
+    person = get_object_or_404(family.people, pk=person_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    return actions.update_person(
+        request.auth, person, version=payload.version, changes=changes, request=request
+    )
