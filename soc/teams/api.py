@@ -36,6 +36,7 @@ from soc.api.schemas import (
 )
 from soc.audit.log import record
 from soc.consent.categories import DataCategory
+from soc.consent.disclosures import PART2_NOTICE, note_disclosure
 from soc.consent.policy import can_read_record
 from soc.families.api import family_or_404
 from soc.families.models import Family, SpokenLanguage
@@ -286,6 +287,9 @@ class MeetingRecordIn(InputSchema):
     notes: str = Field("", max_length=20000)
     decisions: str = Field("", max_length=10000)
     attendance: list[AttendanceIn] = []
+    category: choices(DataCategory) | None = Field(
+        None, description="What kind of information the notes hold; unchanged when omitted."
+    )
 
 
 class CancelIn(VersionIn):
@@ -324,6 +328,9 @@ class MeetingOut(Schema):
     notes: str | None = Field(description="null when you may not read this data category.")
     decisions: str | None = Field(description="null when you may not read this data category.")
     notes_by: str | None
+    notice: str | None = Field(
+        description="The 42 CFR Part 2 redisclosure notice, whenever substance-use notes are shown."
+    )
     attendance: list[AttendanceOut]
     sequence: int
     created_at: datetime
@@ -341,6 +348,13 @@ class MeetingOut(Schema):
     def resolve_notes(meeting, context):
         if _readable(context, meeting, meeting.category, meeting.notes_by_id):
             return meeting.notes
+        return None
+
+    @staticmethod
+    def resolve_notice(meeting, context):
+        readable = _readable(context, meeting, meeting.category, meeting.notes_by_id)
+        if readable and meeting.category == DataCategory.SUBSTANCE_USE:
+            return str(PART2_NOTICE)
         return None
 
     @staticmethod
@@ -399,6 +413,17 @@ def get_meeting(request, family_id: int, meeting_id: int):
     family = family_or_404(request, family_id)
     meeting = get_object_or_404(_meetings(family.team), pk=meeting_id)
     record(request.auth, "meeting.view", meeting, family_id=family.pk, request=request)
+    readable = can_read_record(
+        request.auth, meeting, category=meeting.category, author_id=meeting.notes_by_id
+    )
+    if readable and (meeting.notes or meeting.decisions):
+        note_disclosure(
+            request.auth,
+            meeting,
+            category=meeting.category,
+            author_id=meeting.notes_by_id,
+            request=request,
+        )
     return meeting
 
 
@@ -456,6 +481,7 @@ def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRec
         notes=payload.notes,
         decisions=payload.decisions,
         attendance=attendance,
+        category=payload.category,
         request=request,
     )
     return _meetings(family.team).get(pk=meeting.pk)

@@ -177,3 +177,33 @@ def test_emergency_access_needs_the_permission_and_a_reason(client, cast):
         == 200
     )
     assert not Family.objects.visible_to(cast.emergency_doctor).exists()
+
+
+def test_api_shows_part2_notice_and_logs_the_disclosure(cast):
+    from soc.api.tests.conftest import ApiClient
+
+    Meeting.objects.filter(pk=cast.meeting.pk).update(
+        notes="Recovery plan", category="substance_use", notes_by=cast.facilitator
+    )
+    actions.give_consent(cast.caregiver, cast.family, _fields(cast))
+    body = (
+        ApiClient(cast.member).get(f"/families/{cast.family.pk}/meetings/{cast.meeting.pk}").json()
+    )
+    assert body["notes"] == "Recovery plan" and "42 CFR part 2" in body["notice"]
+    assert AuditEvent.objects.filter(
+        action="disclosure", actor=cast.member, detail__category="substance_use"
+    ).exists()
+
+
+def test_api_records_the_category_of_meeting_notes(cast):
+    from soc.api.tests.conftest import ApiClient
+
+    Meeting.objects.filter(pk=cast.meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    response = ApiClient(cast.facilitator).put(
+        f"/families/{cast.family.pk}/meetings/{cast.meeting.pk}/record",
+        {"version": cast.meeting.version, "notes": "Plan", "category": "education"},
+    )
+    assert response.status_code == 200, response.content
+    assert Meeting.objects.get(pk=cast.meeting.pk).category == "education"
