@@ -28,7 +28,8 @@ from .families import FamilyMaker
 from .organizations import build_organizations, build_staff, choose_counties
 from .people import NameBook
 
-PASSWORD = "Demo-Family-2026!"  # noqa: S105 - printed on purpose: every demo account shares it
+# Synthetic demo accounts share one password, printed on purpose.
+PASSWORD = "Demo-Family-2026!"  # noqa: S105  # nosec B105
 BATCH_SIZE = 2000
 CHUNK = 2000  # families drafted in memory before they are written
 COUNTY_WEIGHTS = (5, 3, 2)  # Wake, Durham, Johnston; every other county weighs 1
@@ -67,7 +68,8 @@ class Generator:
         self.families = families
         self.seed = seed
         self.batch_size = batch_size
-        self.rng = random.Random(seed)
+        # Reproducible fake data, not security: a seeded PRNG is the point.
+        self.rng = random.Random(seed)  # nosec B311
         self.names = NameBook(seed)
         self.today = today or timezone.localdate()
         self.midnight = timezone.make_aware(datetime.combine(self.today, time()))
