@@ -52,7 +52,7 @@ def consent_new(request, family_id):
 
 
 def _consent(request, family_id, consent_id, audit):
-    family = family_for(request, family_id, "see_consents")
+    family = family_for(request, family_id, "see_consents", audit=False)
     consent = get_object_or_404(
         family.consents.select_related(
             "granted_by", "recipient_organization", "recipient_user", "recorded_by"

@@ -1,7 +1,7 @@
 """The door every family page goes through: the policy's queryset, then the action check."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from soc.audit.log import record
 from soc.consent import policy
@@ -31,16 +31,35 @@ def require(request, family, action):
         raise PermissionDenied
 
 
-def family_for(request, family_id, action="view_family", *, audit=None):
+def visible_family_or_404(user, family_id, request, queryset=None):
+    """The family if `user` may see it. Otherwise 404, and the refused attempt is recorded
+    (without a family id, so it never shows up in anyone's "who has looked")."""
+    queryset = queryset if queryset is not None else Family.objects.select_related("county")
+    family = queryset.visible_to(user).filter(pk=family_id).first()
+    if family is None:
+        record(
+            user,
+            "access.denied",
+            ("families.family", str(family_id)[:40]),
+            request=request,
+            detail={"path": request.path[:200]},
+        )
+        raise Http404
+    return family
+
+
+def family_for(request, family_id, action="view_family", *, audit=True):
     """The family if the user may see it (else 404) and may do `action` (else 403).
 
-    `audit` names the view event to record, e.g. "family.view".
+    Every page that shows a family's data is a view to record: by default a GET records
+    "<page name>.view"; pass a name to be specific, or False when the view records the
+    exact object it shows itself.
     """
-    family = get_object_or_404(
-        Family.objects.visible_to(request.user).select_related("county"), pk=family_id
-    )
+    family = visible_family_or_404(request.user, family_id, request)
     if action != "view_family" and not family.can(request.user, action):
         raise PermissionDenied
-    if audit:
+    if audit is True and request.method == "GET":
+        audit = f"{request.resolver_match.url_name}.view"
+    if isinstance(audit, str):
         audit_view(request, audit, family, family.pk)
     return family

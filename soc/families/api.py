@@ -24,6 +24,7 @@ from soc.api.schemas import (
 from soc.audit.log import record
 
 from . import actions
+from .access import visible_family_or_404
 from .models import Family, Person, SpokenLanguage
 
 router = Router(tags=["families"])
@@ -31,26 +32,26 @@ router = Router(tags=["families"])
 
 def visible_families(user):
     """The families the user may see, with what every family response shows."""
-    return (
-        Family.objects.visible_to(user)
-        .select_related("county")
-        .annotate(
-            children_count=Count(
-                "people", filter=Q(people__role__in=Person.CHILD_ROLES), distinct=True
-            ),
-            member_count=Count(
-                "team__memberships",
-                filter=Q(team__memberships__status="active"),
-                distinct=True,
-            ),
-        )
+    return families_with_counts().visible_to(user)
+
+
+def families_with_counts():
+    return Family.objects.select_related("county").annotate(
+        children_count=Count(
+            "people", filter=Q(people__role__in=Person.CHILD_ROLES), distinct=True
+        ),
+        member_count=Count(
+            "team__memberships",
+            filter=Q(team__memberships__status="active"),
+            distinct=True,
+        ),
     )
 
 
 def family_or_404(request, family_id) -> Family:
     """The family if the caller is on its team; 404 for everyone else, whoever they are."""
-    return get_object_or_404(
-        Family.objects.visible_to(request.auth).select_related("county", "team"), pk=family_id
+    return visible_family_or_404(
+        request.auth, family_id, request, Family.objects.select_related("county", "team")
     )
 
 
@@ -199,7 +200,7 @@ def open_family(request, payload: FamilyCreate):
 
 @router.get("/families/{family_id}", response={200: FamilyOut, **ERRORS})
 def get_family(request, family_id: int):
-    family = get_object_or_404(visible_families(request.auth), pk=family_id)
+    family = visible_family_or_404(request.auth, family_id, request, families_with_counts())
     record(request.auth, "family.view", family, family_id=family.pk, request=request)
     return family
 

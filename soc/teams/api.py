@@ -251,11 +251,18 @@ def ask_to_join(request, family_id: int):
     # Not through visible_to: the caller is not on the team. The action lets only staff
     # who were shown this family as a possible duplicate ask; everyone else gets 404.
     family = Family.objects.open().select_related("team").filter(pk=family_id).first()
-    if family is None:
-        raise Http404
     try:
+        if family is None:
+            raise PermissionDenied
         member = actions.ask_to_join(request.auth, family, request=request)
     except PermissionDenied:
+        record(
+            request.auth,
+            "access.denied",
+            ("families.family", str(family_id)),
+            request=request,
+            detail={"path": request.path[:200]},
+        )
         raise Http404 from None
     return Status(201, member)
 

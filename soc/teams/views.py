@@ -318,7 +318,7 @@ def _meeting(request, family, meeting_id):
 
 @login_required
 def meeting(request, family_id, meeting_id):
-    family = family_for(request, family_id)
+    family = family_for(request, family_id, audit=False)
     meeting = _meeting(request, family, meeting_id)
     audit_view(request, "meeting.view", meeting, family.pk)
     attendance = list(meeting.attendance.select_related("membership"))
@@ -456,7 +456,7 @@ def meeting_record(request, family_id, meeting_id):
 
 @login_required
 def meeting_ics(request, family_id, meeting_id):
-    family = family_for(request, family_id)
+    family = family_for(request, family_id, audit=False)
     meeting = _meeting(request, family, meeting_id)
     record(request.user, "meeting.download", meeting, family_id=family.pk, request=request)
     attendees = family.team.memberships.active().exclude(email="")

@@ -8,6 +8,8 @@ even learn that the family exists. Team members without the right get 403.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from soc.audit.models import AuditEvent
+
 pytestmark = pytest.mark.django_db
 
 INSIDERS = ("caregiver", "youth", "facilitator", "member")
@@ -117,11 +119,17 @@ def test_page_access(client, cast, name, relation):
     if user is not None:
         client.force_login(user)
     data = {"status": "done", "description": "x"} if method == "post" else None
+    before = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
     response = getattr(client, method)(_url(name, cast), data)
+    written = AuditEvent.objects.filter(id__gt=before)
     if relation == "anonymous":
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
-    elif relation in OUTSIDERS:
+    elif relation in OUTSIDERS or name == "emergency_open":
         assert response.status_code == 404
         assert cast.family.display_name not in response.content.decode()
+        if name != "emergency_open":  # the refused attempt is recorded, outside the family's log
+            assert written.filter(action="access.denied", actor=user, family_id=None).exists()
     else:
         assert response.status_code == insiders[relation]
+        if response.status_code == 200:  # every page showing family data records the view
+            assert written.filter(actor=user, family_id=cast.family.pk).exists()
