@@ -217,6 +217,22 @@ def consents_for(user, family_id):
     return cache[family_id]
 
 
+def prime_consents(user, family_ids):
+    """Load the active consents of many families in one query (for lists and search)."""
+    cache = getattr(user, _CONSENT_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CONSENT_ATTR, cache)
+    wanted = [f for f in set(family_ids) if f not in cache]
+    if not wanted:
+        return
+    Consent = apps.get_model("consent", "Consent")
+    for family_id in wanted:
+        cache[family_id] = []
+    for consent in Consent.objects.active().filter(family_id__in=wanted):
+        cache[consent.family_id].append(consent)
+
+
 def consent_for_record(user, family_id, category, membership):
     """The active consent that lets this user see this category of this family, or None."""
     for consent in consents_for(user, family_id):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 family = "families/<int:family_id>/"
 meeting = family + "meetings/<int:meeting_id>/"
@@ -34,6 +34,9 @@ urlpatterns = [
     path(meeting + "cancel/", views.meeting_cancel, name="meeting_cancel"),
     path(meeting + "record/", views.meeting_record, name="meeting_record"),
     path(meeting + "invite.ics", views.meeting_ics, name="meeting_ics"),
+    path(meeting + "summary.pdf", document_views.meeting_pdf, name="meeting_pdf"),
+    path(family + "export.xlsx", document_views.family_export, name="family_export"),
+    path("search/", document_views.search, name="search"),
     path(family + "next-steps/", views.next_step_add, name="next_step_add"),
     path(family + "next-steps/<int:step_id>/", views.next_step_update, name="next_step_update"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),

@@ -31,6 +31,7 @@ NOT_CASE_DATA = {
     "calendar_feed": "secret-URL feed: tested in teams/tests/test_pages.py (visible_to of the token's owner)",
     "accept_invitation": "secret-token page: tested in teams/tests/test_invitation_accept.py",
     "home": "lists only the user's own families (query: Family.objects.visible_to)",
+    "search": "searches only the user's own families: consent/tests/test_consent_matrix.py",
     "family_new": "opens a new family; no existing family is shown",
     "family_join": "asks to join a family just shown as a duplicate: tested in families/tests/test_open_family.py",
 }
@@ -58,6 +59,8 @@ CASE_ROUTES = {
     "meeting_cancel": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
     "meeting_record": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
     "meeting_ics": ("get", dict.fromkeys(INSIDERS, 200)),
+    "meeting_pdf": ("get", dict.fromkeys(INSIDERS, 200)),
+    "family_export": ("get", dict.fromkeys(INSIDERS, 200)),
     "next_step_add": ("post", {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403}),
     "next_step_update": (
         "post",

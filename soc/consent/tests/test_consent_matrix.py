@@ -5,11 +5,14 @@ on the team (not the author, not family). Only an active consent naming them, th
 organization or the whole team, for that category, lets them read it.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from soc.api.tests.conftest import ApiClient
 from soc.consent.categories import PROTECTED
@@ -21,7 +24,7 @@ pytestmark = pytest.mark.django_db
 SECRET = "Talked about the counseling plan"
 STATES = ("active", "expired", "revoked", "not_started", "none")
 KINDS = ("person", "organization", "team")
-DOORS = ("page", "api")
+DOORS = ("page", "api", "pdf", "export", "search")
 
 
 def _protect_notes(cast, category):
@@ -63,14 +66,33 @@ def _consent(cast, state, category, kind):
 
 
 def _sees(cast, client, door):
-    if door == "page":
-        client.force_login(cast.member)
-        page = client.get(reverse("meeting", args=[cast.family.pk, cast.meeting.pk]))
-        assert page.status_code == 200
-        return SECRET in page.content.decode()
-    response = ApiClient(cast.member).get(f"/families/{cast.family.pk}/meetings/{cast.meeting.pk}")
+    family, meeting = cast.family.pk, cast.meeting.pk
+    if door == "api":
+        response = ApiClient(cast.member).get(f"/families/{family}/meetings/{meeting}")
+        assert response.status_code == 200
+        return response.json()["notes"] == SECRET
+    client.force_login(cast.member)
+    url = {
+        "page": reverse("meeting", args=[family, meeting]),
+        "pdf": reverse("meeting_pdf", args=[family, meeting]),
+        "export": reverse("family_export", args=[family]),
+        "search": reverse("search") + "?q=counseling",
+    }[door]
+    response = client.get(url)
     assert response.status_code == 200
-    return response.json()["notes"] == SECRET
+    if door == "pdf":
+        return SECRET in " ".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages
+        )
+    if door == "export":
+        book = load_workbook(io.BytesIO(response.content))
+        return any(
+            cell == SECRET for row in book["Meetings"].iter_rows(values_only=True) for cell in row
+        )
+    page = response.content.decode()
+    if door == "search":
+        return reverse("meeting", args=[family, meeting]) in page
+    return SECRET in page
 
 
 @pytest.mark.parametrize("door", DOORS)

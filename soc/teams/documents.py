@@ -1,0 +1,113 @@
+"""Documents built from a team's records: the meeting summary PDF and the family's XLSX export.
+
+Both are doors like any page: they show protected notes only when the policy says so, and
+carry the 42 CFR Part 2 notice whenever substance-use information is shown.
+"""
+
+from io import BytesIO
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from weasyprint import HTML
+
+from soc.consent import policy
+from soc.consent.categories import DataCategory
+from soc.consent.disclosures import PART2_NOTICE
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula is kept as text (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def readable_notes(user, meeting):
+    """(notes, decisions, shows substance use) as this user may see them."""
+    if policy.can_read_record(user, meeting, author_id=meeting.notes_by_id):
+        shown = bool(meeting.notes or meeting.decisions)
+        return (
+            meeting.notes,
+            meeting.decisions,
+            shown and meeting.category == DataCategory.SUBSTANCE_USE,
+        )
+    return None, None, False
+
+
+def readable_step(user, step):
+    if policy.can_read_record(user, step, category=step.category, author_id=step.created_by_id):
+        return step.description
+    return _("Protected")
+
+
+def meeting_summary_pdf(user, meeting, attendance, next_steps) -> bytes:
+    notes, decisions, part2 = readable_notes(user, meeting)
+    html = render_to_string(
+        "teams/meeting_summary_pdf.html",
+        {
+            "meeting": meeting,
+            "family": meeting.team.family,
+            "attendance": attendance,
+            "next_steps": [(step, readable_step(user, step)) for step in next_steps],
+            "notes": notes,
+            "decisions": decisions,
+            "hidden": notes is None and bool(meeting.notes or meeting.decisions),
+            "part2_notice": PART2_NOTICE if part2 else None,
+            "printed_at": timezone.now(),
+        },
+    )
+    return HTML(string=html).write_pdf()
+
+
+def family_workbook(user, family, meetings, next_steps) -> bytes:
+    policy.prime_consents(user, [family.pk])
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Meetings")[:31]
+    sheet.append([_("Date"), _("Reason"), _("Place"), _("Status"), _("Notes"), _("Decisions")])
+    part2 = False
+    for meeting in meetings:
+        notes, decisions, substance_use = readable_notes(user, meeting)
+        part2 = part2 or substance_use
+        sheet.append(
+            [
+                timezone.localtime(meeting.starts_at).replace(tzinfo=None),
+                safe_cell(meeting.reason_label),
+                safe_cell(meeting.place),
+                meeting.get_status_display(),
+                safe_cell(
+                    notes if notes is not None else (_("Protected") if meeting.notes else "")
+                ),
+                safe_cell(
+                    decisions
+                    if decisions is not None
+                    else (_("Protected") if meeting.decisions else "")
+                ),
+            ]
+        )
+    steps = book.create_sheet(_("Next steps")[:31])
+    steps.append([_("What will be done"), _("Who will do it"), _("By when"), _("Status")])
+    for step in next_steps:
+        steps.append(
+            [
+                safe_cell(readable_step(user, step)),
+                safe_cell(step.responsible.name),
+                step.due_date,
+                step.get_status_display(),
+            ]
+        )
+    for ws in (sheet, steps):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+    if part2:
+        notice = book.create_sheet(_("Notice"), 0)
+        notice.append([_("Notice of confidentiality (42 CFR part 2)")])
+        notice.append([str(PART2_NOTICE)])
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
