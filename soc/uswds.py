@@ -22,11 +22,19 @@ class UswdsFormMixin:
         for name, field in self.fields.items():
             widget = field.widget
             css = next((c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)), "usa-input")
-            if self.errors.get(name) if self.is_bound else False:
-                css += " usa-input--error"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-hint"
+
+    def full_clean(self):
+        # Marked after validating, never during __init__: forms that add fields later
+        # (attendance rows) must be cleaned with all their fields.
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} usa-input--error".strip()
+                widget.attrs["aria-invalid"] = "true"
 
 
 class Form(UswdsFormMixin, forms.Form):

@@ -7,9 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from soc import uswds
 from soc.audit.models import AuditEvent
-from soc.versioning import StaleVersion
+from soc.form_pages import submit
 
 from . import actions
 from .access import family_for, require
@@ -96,48 +95,40 @@ def family_join(request, family_id):
 @login_required
 def family_edit(request, family_id):
     family = family_for(request, family_id, "edit_family")
+    # A ModelForm writes into its instance while validating: give the action a fresh copy.
     form = FamilyForm(request.POST or None, instance=family, initial={"version": family.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_family(
-                request.user,
-                Family.objects.get(pk=family.pk),
-                version=form.cleaned_data["version"],
-                changes=form.changes(),
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return _conflict(
-                request, "families/family_form.html", {"form": form, "family": family}, conflict
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(family)
-    return render(request, "families/family_form.html", {"form": form, "family": family})
-
-
-def _conflict(request, template, context, conflict):
-    context["conflict"] = conflict
-    return render(request, template, context, status=409)
+    return submit(
+        request,
+        "families/family_form.html",
+        {"family": family},
+        form,
+        lambda data: actions.update_family(
+            request.user,
+            Family.objects.get(pk=family.pk),
+            version=data["version"],
+            changes=form.changes(),
+            request=request,
+        ),
+        success=_("Saved."),
+        done=family,
+    )
 
 
 @login_required
 def person_add(request, family_id):
     family = family_for(request, family_id, "edit_people")
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_person(
-                request.user, family, fields=form.fields_for_action(), request=request
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(family)
-    return render(request, "families/person_form.html", {"form": form, "family": family})
+    return submit(
+        request,
+        "families/person_form.html",
+        {"family": family},
+        form,
+        lambda data: actions.add_person(
+            request.user, family, fields=form.fields_for_action(), request=request
+        ),
+        success=_("Saved."),
+        done=family,
+    )
 
 
 @login_required
@@ -146,29 +137,20 @@ def person_edit(request, family_id, person_id):
     person = get_object_or_404(family.people, pk=person_id)
     require(request, family, "edit_people")
     form = PersonForm(request.POST or None, instance=person, initial={"version": person.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_person(
-                request.user,
-                family.people.get(pk=person.pk),
-                version=form.cleaned_data["version"],
-                changes=form.fields_for_action(),
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return _conflict(
-                request,
-                "families/person_form.html",
-                {"form": form, "family": family, "person": person},
-                conflict,
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(family)
-    return render(
-        request, "families/person_form.html", {"form": form, "family": family, "person": person}
+    return submit(
+        request,
+        "families/person_form.html",
+        {"family": family, "person": person},
+        form,
+        lambda data: actions.update_person(
+            request.user,
+            family.people.get(pk=person.pk),
+            version=data["version"],
+            changes=form.fields_for_action(),
+            request=request,
+        ),
+        success=_("Saved."),
+        done=family,
     )
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from soc import uswds
 from soc.accounts.models import User, hash_secret
 from soc.audit.log import record
 from soc.consent import policy
@@ -18,6 +17,7 @@ from soc.consent.categories import DataCategory
 from soc.consent.disclosures import PART2_NOTICE, note_disclosure
 from soc.families.access import audit_view, family_for, require
 from soc.families.models import Family
+from soc.form_pages import submit
 from soc.versioning import StaleVersion
 
 from . import actions, calendar, timeline
@@ -132,23 +132,17 @@ def member_add(request, family_id):
     invite = family.can(request.user, "invite_member")
     if not invite and not family.can(request.user, "propose_member"):
         raise PermissionDenied
-    form = MemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        act = actions.invite_member if invite else actions.propose_member
-        try:
-            act(request.user, family.team, dict(form.cleaned_data), request=request)
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            if invite:
-                messages.success(request, _("They are now on your team. We will let them know."))
-            else:
-                messages.success(
-                    request, _("Your suggestion was sent. They join when a caregiver approves.")
-                )
-            return redirect(family)
-    return render(
-        request, "teams/member_form.html", {"form": form, "family": family, "invite": invite}
+    act = actions.invite_member if invite else actions.propose_member
+    return submit(
+        request,
+        "teams/member_form.html",
+        {"family": family, "invite": invite},
+        MemberForm(request.POST or None),
+        lambda data: act(request.user, family.team, dict(data), request=request),
+        success=_("They are now on your team. We will let them know.")
+        if invite
+        else _("Your suggestion was sent. They join when a caregiver approves."),
+        done=family,
     )
 
 
@@ -198,32 +192,16 @@ def member_remove(request, family_id, member_id):
     member = _member(family, member_id)
     if not policy.can(request.user, "remove_member", member):
         raise PermissionDenied
-    form = DecisionForm(request.POST or None, initial={"version": member.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.remove_member(
-                request.user,
-                member,
-                form.cleaned_data["version"],
-                form.cleaned_data["reason"],
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return render(
-                request,
-                "teams/member_remove.html",
-                {"form": form, "family": family, "member": member, "conflict": conflict},
-                status=409,
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s is no longer on the team.") % {"name": member.name}
-            )
-            return redirect(family)
-    return render(
-        request, "teams/member_remove.html", {"form": form, "family": family, "member": member}
+    return submit(
+        request,
+        "teams/member_remove.html",
+        {"family": family, "member": member},
+        DecisionForm(request.POST or None, initial={"version": member.version}),
+        lambda data: actions.remove_member(
+            request.user, member, data["version"], data["reason"], request=request
+        ),
+        success=_("%(name)s is no longer on the team.") % {"name": member.name},
+        done=family,
     )
 
 
@@ -232,38 +210,26 @@ def member_required(request, family_id, member_id):
     family = family_for(request, family_id)
     member = _member(family, member_id)
     require(request, family, "mark_required")
-    form = RequiredForm(
-        request.POST or None,
-        initial={
-            "version": member.version,
-            "required": member.required_by_agency,
-            "required_reason": member.required_reason,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.mark_required(
-                request.user,
-                member,
-                required=form.cleaned_data["required"],
-                reason=form.cleaned_data["required_reason"],
-                version=form.cleaned_data["version"],
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return render(
-                request,
-                "teams/member_required.html",
-                {"form": form, "family": family, "member": member, "conflict": conflict},
-                status=409,
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(family)
-    return render(
-        request, "teams/member_required.html", {"form": form, "family": family, "member": member}
+    initial = {
+        "version": member.version,
+        "required": member.required_by_agency,
+        "required_reason": member.required_reason,
+    }
+    return submit(
+        request,
+        "teams/member_required.html",
+        {"family": family, "member": member},
+        RequiredForm(request.POST or None, initial=initial),
+        lambda data: actions.mark_required(
+            request.user,
+            member,
+            required=data["required"],
+            reason=data["required_reason"],
+            version=data["version"],
+            request=request,
+        ),
+        success=_("Saved."),
+        done=family,
     )
 
 
@@ -284,20 +250,18 @@ def _run(request, family, act, success):
 def meeting_new(request, family_id):
     family = family_for(request, family_id, "convene_meeting")
     form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = actions.convene_meeting(
-                request.user, family.team, form.meeting_fields(), request=request
-            )
-        except ValidationError as error:
-            _meeting_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The meeting is set. Everyone on the team with an e-mail gets an invitation."),
-            )
-            return redirect("meeting", family.pk, meeting.pk)
-    return render(request, "teams/meeting_form.html", {"form": form, "family": family})
+    return submit(
+        request,
+        "teams/meeting_form.html",
+        {"family": family},
+        form,
+        lambda data: actions.convene_meeting(
+            request.user, family.team, form.meeting_fields(), request=request
+        ),
+        success=_("The meeting is set. Everyone on the team with an e-mail gets an invitation."),
+        done=lambda meeting: reverse("meeting", args=[family.pk, meeting.pk]),
+        errors=_meeting_errors,
+    )
 
 
 def _meeting_errors(form, error):
@@ -354,28 +318,22 @@ def meeting_edit(request, family_id, meeting_id):
     if not meeting.can(request.user, "change_meeting"):
         raise PermissionDenied
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
-    context = {"form": form, "family": family, "meeting": meeting}
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.change_meeting(
-                request.user,
-                meeting,
-                version=form.cleaned_data["version"],
-                changes=form.meeting_fields(),
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return render(
-                request, "teams/meeting_form.html", {**context, "conflict": conflict}, status=409
-            )
-        except ValidationError as error:
-            _meeting_errors(form, error)
-        else:
-            messages.success(
-                request, _("The meeting was changed. Everyone gets an updated invitation.")
-            )
-            return redirect("meeting", family.pk, meeting.pk)
-    return render(request, "teams/meeting_form.html", context)
+    return submit(
+        request,
+        "teams/meeting_form.html",
+        {"family": family, "meeting": meeting},
+        form,
+        lambda data: actions.change_meeting(
+            request.user,
+            meeting,
+            version=data["version"],
+            changes=form.meeting_fields(),
+            request=request,
+        ),
+        success=_("The meeting was changed. Everyone gets an updated invitation."),
+        done=reverse("meeting", args=[family.pk, meeting.pk]),
+        errors=_meeting_errors,
+    )
 
 
 @login_required
@@ -384,30 +342,16 @@ def meeting_cancel(request, family_id, meeting_id):
     meeting = _meeting(request, family, meeting_id)
     if not meeting.can(request.user, "change_meeting"):
         raise PermissionDenied
-    form = CancelForm(request.POST or None, initial={"version": meeting.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.cancel_meeting(
-                request.user,
-                meeting,
-                version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return render(
-                request,
-                "teams/meeting_cancel.html",
-                {"form": form, "family": family, "meeting": meeting, "conflict": conflict},
-                status=409,
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was cancelled. Everyone gets a cancellation."))
-            return redirect("meeting", family.pk, meeting.pk)
-    return render(
-        request, "teams/meeting_cancel.html", {"form": form, "family": family, "meeting": meeting}
+    return submit(
+        request,
+        "teams/meeting_cancel.html",
+        {"family": family, "meeting": meeting},
+        CancelForm(request.POST or None, initial={"version": meeting.version}),
+        lambda data: actions.cancel_meeting(
+            request.user, meeting, version=data["version"], reason=data["reason"], request=request
+        ),
+        success=_("The meeting was cancelled. Everyone gets a cancellation."),
+        done=reverse("meeting", args=[family.pk, meeting.pk]),
     )
 
 
@@ -416,12 +360,10 @@ def meeting_record(request, family_id, meeting_id):
     family = family_for(request, family_id)
     meeting = _meeting(request, family, meeting_id)
     require(request, family, "record_meeting")
-    members = list(family.team.memberships.active().order_by("name"))
-    existing = {a.membership_id: a for a in meeting.attendance.all()}
     form = RecordForm(
         request.POST or None,
-        members=members,
-        existing=existing,
+        members=list(family.team.memberships.active().order_by("name")),
+        existing={a.membership_id: a for a in meeting.attendance.all()},
         initial={
             "version": meeting.version,
             "notes": meeting.notes,
@@ -429,29 +371,24 @@ def meeting_record(request, family_id, meeting_id):
             "category": meeting.category,
         },
     )
-    context = {"form": form, "family": family, "meeting": meeting}
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.record_meeting(
-                request.user,
-                meeting,
-                version=form.cleaned_data["version"],
-                notes=form.cleaned_data["notes"],
-                decisions=form.cleaned_data["decisions"],
-                attendance=form.attendance(),
-                category=form.cleaned_data["category"],
-                request=request,
-            )
-        except StaleVersion as conflict:
-            return render(
-                request, "teams/meeting_record.html", {**context, "conflict": conflict}, status=409
-            )
-        except ValidationError as error:
-            uswds.add_action_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("meeting", family.pk, meeting.pk)
-    return render(request, "teams/meeting_record.html", context)
+    return submit(
+        request,
+        "teams/meeting_record.html",
+        {"family": family, "meeting": meeting},
+        form,
+        lambda data: actions.record_meeting(
+            request.user,
+            meeting,
+            version=data["version"],
+            notes=data["notes"],
+            decisions=data["decisions"],
+            attendance=form.attendance(),
+            category=data["category"],
+            request=request,
+        ),
+        success=_("Saved."),
+        done=reverse("meeting", args=[family.pk, meeting.pk]),
+    )
 
 
 @login_required

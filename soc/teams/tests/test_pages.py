@@ -151,3 +151,55 @@ def test_calendar_feed_lists_my_meetings_and_stops_when_revoked(client, cast):
         ).walk("VEVENT")
         == []
     )
+
+
+def test_caregiver_removes_a_member_but_sees_why_a_required_one_stays(client, cast):
+    client.force_login(cast.caregiver)
+    m = cast.member_membership
+    response = client.post(
+        reverse("member_remove", args=[cast.family.pk, m.pk]), {"version": m.version}
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.status == Membership.Status.REMOVED
+    Membership.objects.filter(pk=cast.facilitator_membership.pk).update(
+        required_by_agency=True, required_reason="Ordenado por el juez"
+    )
+    f_m = cast.facilitator_membership
+    response = client.post(
+        reverse("member_remove", args=[cast.family.pk, f_m.pk]), {"version": f_m.version}
+    )
+    assert response.status_code == 200 and "Ordenado por el juez" in response.content.decode()
+
+
+def test_facilitator_records_attendance_and_notes_on_the_page(client, cast):
+    Meeting.objects.filter(pk=cast.meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(cast.facilitator)
+    url = reverse("meeting_record", args=[cast.family.pk, cast.meeting.pk])
+    data = {
+        "version": cast.meeting.version,
+        "notes": "Good talk",
+        "decisions": "Tutor",
+        "category": "education",
+        f"attendance_{cast.caregiver_membership.pk}": "present",
+        f"interpreter_{cast.caregiver_membership.pk}": "on",
+    }
+    assert client.post(url, data).status_code == 302
+    meeting = Meeting.objects.get(pk=cast.meeting.pk)
+    assert (meeting.notes, meeting.category) == ("Good talk", "education")
+    row = meeting.attendance.get()
+    assert (row.membership_id, row.status, row.interpreter_used) == (
+        cast.caregiver_membership.pk,
+        "present",
+        True,
+    )
+    assert client.post(url, data).status_code == 409  # the same form again is stale
+
+
+def test_facilitator_cancels_a_meeting_on_the_page(client, cast):
+    client.force_login(cast.facilitator)
+    url = reverse("meeting_cancel", args=[cast.family.pk, cast.meeting.pk])
+    assert client.post(url, {"version": cast.meeting.version, "reason": "Snow"}).status_code == 302
+    assert Meeting.objects.get(pk=cast.meeting.pk).is_cancelled
