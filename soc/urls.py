@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from soc.api.urls import api
 
+handler404 = "soc.audit.errors.not_found"
 admin.site.site_header = "System of Care: accounts"
 
 urlpatterns = [

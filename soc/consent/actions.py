@@ -90,8 +90,26 @@ def _validate(consent, family):
         raise ValidationError(errors)
 
 
-@transaction.atomic
 def give_consent(user, family, fields, request=None):
+    """Record a consent. A refused one (expired, incomplete, naming a removed member) is
+    recorded too, with the fields that were wrong, after its transaction rolled back."""
+    try:
+        return _give_consent(user, family, fields, request)
+    except ValidationError as error:
+        problems = sorted(error.message_dict) if hasattr(error, "error_dict") else ["__all__"]
+        record(
+            user,
+            "consent.refused",
+            ("consent.consent", ""),
+            family_id=family.pk,
+            request=request,
+            detail={"fields": problems},
+        )
+        raise
+
+
+@transaction.atomic
+def _give_consent(user, family, fields, request):
     if not policy.can(user, "give_consent", family) and not policy.can(
         user, "record_meeting", family
     ):

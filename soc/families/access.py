@@ -44,6 +44,7 @@ def visible_family_or_404(user, family_id, request, queryset=None):
             request=request,
             detail={"path": request.path[:200]},
         )
+        request.soc_denial_recorded = True
         raise Http404
     return family
 

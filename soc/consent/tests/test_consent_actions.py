@@ -207,3 +207,16 @@ def test_api_records_the_category_of_meeting_notes(cast):
     )
     assert response.status_code == 200, response.content
     assert Meeting.objects.get(pk=cast.meeting.pk).category == "education"
+
+
+def test_refused_consent_is_recorded_without_saving_it(cast):
+    with pytest.raises(ValidationError):
+        actions.give_consent(
+            cast.caregiver, cast.family, _fields(cast, right_to_revoke_explained=False)
+        )
+    event = AuditEvent.objects.get(action="consent.refused")
+    assert (
+        event.detail["fields"] == ["right_to_revoke_explained"]
+        and event.family_id == cast.family.pk
+    )
+    assert cast.family.consents.count() == 1  # only the fixture's

@@ -93,3 +93,14 @@ def test_oversize_form_is_refused_with_400_not_500(client, cast, settings):
         reverse("family_edit", args=[cast.family.pk]), {"culture_notes": "x" * 20_000}
     )
     assert response.status_code == 400
+
+
+def test_tampered_ids_inside_my_own_family_are_404_and_recorded(client, cast, neighbour):
+    from soc.audit.models import AuditEvent
+
+    their_meeting = f.MeetingFactory(team=neighbour.team, called_by=cast.other_org_staff)
+    client.force_login(cast.facilitator)
+    url = reverse("meeting", args=[cast.family.pk, their_meeting.pk])
+    assert client.get(url).status_code == 404
+    event = AuditEvent.objects.get(action="access.denied", actor=cast.facilitator)
+    assert event.detail["path"] == url and event.family_id is None
