@@ -39,12 +39,6 @@ def readable_notes(user, meeting):
     return None, None, False
 
 
-def readable_step(user, step):
-    if policy.can_read_record(user, step, category=step.category, author_id=step.created_by_id):
-        return step.description
-    return _("Protected")
-
-
 def meeting_summary_pdf(user, meeting, attendance, next_steps) -> bytes:
     notes, decisions, part2 = readable_notes(user, meeting)
     html = render_to_string(
@@ -53,7 +47,7 @@ def meeting_summary_pdf(user, meeting, attendance, next_steps) -> bytes:
             "meeting": meeting,
             "family": meeting.team.family,
             "attendance": attendance,
-            "next_steps": [(step, readable_step(user, step)) for step in next_steps],
+            "next_steps": [(step, step.description_for(user)) for step in next_steps],
             "notes": notes,
             "decisions": decisions,
             "hidden": notes is None and bool(meeting.notes or meeting.decisions),
@@ -95,7 +89,7 @@ def family_workbook(user, family, meetings, next_steps) -> bytes:
     for step in next_steps:
         steps.append(
             [
-                safe_cell(readable_step(user, step)),
+                safe_cell(step.description_for(user)),
                 safe_cell(step.responsible.name),
                 step.due_date,
                 step.get_status_display(),

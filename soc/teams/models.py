@@ -359,6 +359,12 @@ class NextStep(models.Model):
     def family_id(self):
         return self.team.family_id
 
+    def description_for(self, user):
+        """The description, or a placeholder when it is a protected record this user may not read."""
+        if policy.can_read_record(user, self, category=self.category, author_id=self.created_by_id):
+            return self.description
+        return _("Protected")
+
     @property
     def is_overdue(self):
         return self.status == self.Status.OPEN and self.due_date < timezone.localdate()

@@ -99,7 +99,10 @@ def family(request, family_id):
             )[:10]
         ),
         "past": list(meetings.filter(starts_at__lt=now).order_by("-starts_at")[:10]),
-        "next_steps": list(team.next_steps.open().select_related("responsible")[:50]),
+        "next_steps": [
+            (step, step.description_for(request.user))
+            for step in team.next_steps.open().select_related("responsible", "team")[:50]
+        ],
         "timeline": timeline.recent(family.pk),
         "can": {
             a: family.can(request.user, a)
@@ -301,7 +304,10 @@ def meeting(request, family_id, meeting_id):
         "attendance": attendance,
         "show_notes": show_notes,
         "part2_notice": PART2_NOTICE if meeting.category == DataCategory.SUBSTANCE_USE else None,
-        "next_steps": list(meeting.next_steps.select_related("responsible")),
+        "next_steps": [
+            (step, step.description_for(request.user))
+            for step in meeting.next_steps.select_related("responsible", "team")
+        ],
         "can_change": meeting.can(request.user, "change_meeting") and not meeting.is_cancelled,
         "can_record": meeting.can(request.user, "record_meeting") and not meeting.is_cancelled,
         "step_form": NextStepForm(team=family.team)
@@ -431,9 +437,10 @@ def next_step_add(request, family_id):
 @login_required
 @require_POST
 def next_step_update(request, family_id, step_id):
+    """Mark a next step done: a whole page for plain forms, just the item for htmx."""
     family = family_for(request, family_id)
     step = get_object_or_404(
-        NextStep.objects.select_related("team"), pk=step_id, team__family=family
+        NextStep.objects.select_related("team", "responsible"), pk=step_id, team__family=family
     )
     if not policy.can(request.user, "update_next_step", step):
         raise PermissionDenied
@@ -441,18 +448,32 @@ def next_step_update(request, family_id, step_id):
     if not form.is_valid():
         messages.error(request, _("Please choose a status."))
         return redirect(family)
-    return _run(
-        request,
-        family,
-        lambda: actions.update_next_step(
-            request.user,
-            step,
-            version=form.cleaned_data["version"],
-            changes={"status": form.cleaned_data["status"]},
-            request=request,
-        ),
-        _("Saved."),
+    change = lambda: actions.update_next_step(  # noqa: E731
+        request.user,
+        step,
+        version=form.cleaned_data["version"],
+        changes={"status": form.cleaned_data["status"]},
+        request=request,
     )
+    if not request.htmx:
+        return _run(request, family, change, _("Saved."))
+    problem = None
+    try:
+        step = change()
+    except StaleVersion as conflict:
+        problem = conflict.message
+    except ValidationError as error:
+        problem = " ".join(error.messages)
+    if problem:
+        step.refresh_from_db()
+    context = {
+        "step": step,
+        "description": step.description_for(request.user),
+        "family": family,
+        "problem": problem,
+        "can": {"record_meeting": family.can(request.user, "record_meeting")},
+    }
+    return render(request, "teams/_next_step.html", context)
 
 
 def calendar_feed(request, token):

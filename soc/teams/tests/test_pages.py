@@ -203,3 +203,37 @@ def test_facilitator_cancels_a_meeting_on_the_page(client, cast):
     url = reverse("meeting_cancel", args=[cast.family.pk, cast.meeting.pk])
     assert client.post(url, {"version": cast.meeting.version, "reason": "Snow"}).status_code == 302
     assert Meeting.objects.get(pk=cast.meeting.pk).is_cancelled
+
+
+def test_marking_a_step_done_with_htmx_returns_just_the_item(client, cast):
+    client.force_login(cast.member)  # responsible for the step
+    step = cast.next_step
+    url = reverse("next_step_update", args=[cast.family.pk, step.pk])
+    response = client.post(
+        url, {"version": step.version, "status": "done"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and body.strip().startswith(f'<li id="next-step-{step.pk}">')
+    assert "<html" not in body
+    stale = client.post(
+        url, {"version": step.version, "status": "open"}, headers={"HX-Request": "true"}
+    )
+    assert 'role="alert"' in stale.content.decode()
+    step.refresh_from_db()
+    assert step.status == "done"
+
+
+def test_protected_next_step_descriptions_are_hidden_on_the_team_page(client, cast):
+    from soc.teams.models import NextStep
+
+    NextStep.objects.filter(pk=cast.next_step.pk).update(
+        description="Rehab intake", category="substance_use"
+    )
+    client.force_login(cast.youth)
+    assert (
+        "Rehab intake" in client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    )  # family
+    client.force_login(cast.same_org_staff)  # not on the team at all: 404 anyway
+    f.MembershipFactory(team=cast.team, user=cast.same_org_staff)
+    page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    assert "Rehab intake" not in page
