@@ -38,6 +38,16 @@ from .models import Invitation, Meeting, Membership, NextStep
 def home(request):
     """My families: every family whose team I am on, with what is coming up."""
     now = timezone.now()
+    # Counts follow the policy too: protected steps count only where I may read them
+    # (my own family's, or ones I wrote); consented ones are left out rather than risked.
+    my_own_families = Membership.objects.filter(
+        user=request.user, status=Membership.Status.ACTIVE, role__in=Membership.FAMILY_ROLES
+    ).values("team__family_id")
+    readable_step = (
+        Q(team__next_steps__category=DataCategory.GENERAL)
+        | Q(team__next_steps__created_by=request.user)
+        | Q(id__in=my_own_families)
+    )
     families = (
         Family.objects.visible_to(request.user)
         .open()
@@ -45,7 +55,7 @@ def home(request):
         .annotate(
             open_steps=Count(
                 "team__next_steps",
-                filter=Q(team__next_steps__status=NextStep.Status.OPEN),
+                filter=Q(team__next_steps__status=NextStep.Status.OPEN) & readable_step,
                 distinct=True,
             ),
             waiting=Count(

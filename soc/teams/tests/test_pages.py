@@ -237,3 +237,15 @@ def test_protected_next_step_descriptions_are_hidden_on_the_team_page(client, ca
     f.MembershipFactory(team=cast.team, user=cast.same_org_staff)
     page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
     assert "Rehab intake" not in page
+
+
+def test_home_counts_do_not_reveal_protected_next_steps(client, cast):
+    from soc.teams.models import NextStep
+
+    f.MembershipFactory(team=cast.team, user=cast.same_org_staff)
+    client.force_login(cast.same_org_staff)
+    assert client.get(reverse("home")).context["page"][0].open_steps == 1
+    NextStep.objects.filter(pk=cast.next_step.pk).update(category="substance_use")
+    assert client.get(reverse("home")).context["page"][0].open_steps == 0
+    client.force_login(cast.caregiver)
+    assert client.get(reverse("home")).context["page"][0].open_steps == 1
