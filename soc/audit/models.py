@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 GENESIS_HASH = "0" * 64
+# Naming convention for audit actions that read: "<thing>.view", ".list", ".pdf", ".export"...
+READ_SUFFIXES = (".view", ".list", ".pdf", ".export", ".download")
+READ_ACTIONS = frozenset({"family.duplicate_shown"})
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -20,7 +23,11 @@ class AuditEventQuerySet(models.QuerySet):
         return self.filter(family_id=family_id)
 
     def views(self):
-        return self.filter(action__endswith=".view")
+        """Every read of a family's information: pages, lists, documents, duplicate matches."""
+        reads = models.Q()
+        for suffix in READ_SUFFIXES:
+            reads |= models.Q(action__endswith=suffix)
+        return self.filter(reads | models.Q(action__in=READ_ACTIONS))
 
 
 class AuditEvent(models.Model):

@@ -134,8 +134,9 @@ class FamilyOut(Schema):
 
 
 class FamilyMatch(Schema):
+    """A possible duplicate: only an id to ask to join with, and the county. Never the name."""
+
     id: int
-    display_name: str
     county: CountyOut
 
 
@@ -191,7 +192,8 @@ def open_family(request, payload: FamilyCreate):
             raise
         county = data["county"]
         matches = [
-            {"id": f.pk, "display_name": f.display_name, "county": county}
+            # Not the family's name: a stranger learns only that a match exists, and where.
+            {"id": f.pk, "county": county}
             for f in error.params["matches"]
         ]
         return Status(409, {"detail": error.message, "matches": matches})

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from soc.audit.models import AuditEvent
 from soc.form_pages import submit
 
-from . import actions
+from . import actions, looks
 from .access import family_for, require
 from .forms import FamilyForm, PeopleFormSet, PersonForm
 from .models import Family
@@ -37,7 +37,7 @@ def family_new(request):
                     confirmed_new=request.POST.get("confirmed_new") == "1",
                 )
             except ValidationError as error:
-                if error.code == "possible_duplicate":
+                if getattr(error, "code", None) == "possible_duplicate":
                     duplicates = error.params["matches"]
                 else:
                     _people_errors(form, people, error)
@@ -163,6 +163,8 @@ def who_looked(request, family_id):
     family_events = AuditEvent.objects.for_family(family.pk).order_by("-id")
     fields = ("at", "actor_name", "actor_organization", "action", "detail", "reason", "object_type")
     page = Paginator(family_events.views().only(*fields), 50).get_page(request.GET.get("page"))
+    for event in page:
+        event.what = looks.label(event.action)
     context = {
         "family": family,
         "page": page,

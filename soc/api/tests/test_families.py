@@ -89,7 +89,7 @@ def test_unknown_county_is_422(db, api_as):
     assert list(field_errors(response)) == ["county"]
 
 
-def test_possible_duplicate_is_409_with_only_name_and_county(db, api_as):
+def test_possible_duplicate_is_409_with_only_an_id_and_the_county(db, api_as):
     existing = similar_family()
     staff = f.StaffFactory()
     response = api_as(staff).post("/families", new_family())
@@ -99,7 +99,6 @@ def test_possible_duplicate_is_409_with_only_name_and_county(db, api_as):
     assert body["matches"] == [
         {
             "id": existing.pk,
-            "display_name": "The Garcia family",
             "county": {"id": existing.county_id, "fips": WAKE, "name": "Wake"},
         }
     ]

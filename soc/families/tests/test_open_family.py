@@ -78,6 +78,7 @@ def test_possible_duplicate_is_shown_before_saving_then_new_family_on_confirmati
     response = client.post(reverse("family_new"), _post(f.wake().pk))
     page = response.content.decode()
     assert response.status_code == 200 and "may already be recorded" in page
+    assert "The Garcia family" not in page  # a stranger learns that a match exists, not whose
     assert reverse("family_join", args=[existing.pk]) in page
     assert Family.objects.count() == 1
     response = client.post(reverse("family_new"), _post(f.wake().pk, confirmed_new="1"))
@@ -105,3 +106,29 @@ def test_asking_to_join_a_family_never_shown_is_404(client, staff):
 def test_family_members_cannot_open_families(client):
     client.force_login(f.UserFactory())
     assert client.get(reverse("family_new")).status_code == 403
+
+
+def test_the_same_child_twice_is_a_clear_message_not_an_error(client, staff):
+    twice = _post(
+        f.wake().pk,
+        **{
+            "people-2-role": "child",
+            "people-2-first_name": "Sofía",
+            "people-2-last_name": "García",
+            "people-2-date_of_birth": "2016-04-02",
+            "people-2-preferred_language": "es",
+        },
+    )
+    response = client.post(reverse("family_new"), twice)
+    assert response.status_code == 200 and "already on the list" in response.content.decode()
+    assert not Family.objects.exists()
+
+
+def test_duplicate_match_shows_in_the_familys_who_has_looked(client, staff):
+    from soc.audit.models import AuditEvent
+
+    existing = f.FamilyFactory(display_name="The Garcia family", county=f.wake())
+    f.TeamFactory(family=existing)
+    f.PersonFactory(family=existing, date_of_birth=date(2016, 4, 9))
+    client.post(reverse("family_new"), _post(f.wake().pk))
+    assert AuditEvent.objects.for_family(existing.pk).views().filter(actor=staff).exists()
