@@ -1,5 +1,6 @@
 """Optimistic concurrency: each editable row carries a version; a stale edit is refused, not merged."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +15,14 @@ class StaleVersion(Exception):
     def __init__(self, obj):
         super().__init__(str(self.message))
         self.obj = obj
+
+
+def lock_for_content_edit(queryset, pk, expected_version):
+    """Like lock_for_edit, but the editor must say which version they changed: editing
+    content blind would overwrite someone else's work."""
+    if expected_version is None:
+        raise ValidationError({"version": _("Please reload the page and make your change again.")})
+    return lock_for_edit(queryset, pk, expected_version)
 
 
 def lock_for_edit(queryset, pk, expected_version):

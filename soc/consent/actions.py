@@ -118,6 +118,9 @@ def _give_consent(user, family, fields, request):
     consent = Consent(family=family, recorded_by=user, **fields)
     consent.signed_on = consent.signed_on or timezone.localdate()
     consent.starts_on = consent.starts_on or timezone.localdate()
+    if membership.is_family and consent.granted_by_id and consent.granted_by.user_id != user.pk:
+        # Family members sign for themselves; staff may record a signature given in person.
+        raise ValidationError({"granted_by": _("You can only give consent in your own name.")})
     if not membership.is_family and consent.signature_method != Consent.Method.IN_PERSON:
         raise ValidationError(
             {"signature_method": _("Staff can only record a consent the family signed in person.")}

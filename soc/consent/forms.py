@@ -48,10 +48,10 @@ class ConsentForm(uswds.ModelForm):
     def __init__(self, *args, family, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["granted_by"].queryset = family.people.filter(role__in=["caregiver", "youth"])
-        self.fields["recipient_user"].queryset = (
-            User.objects.filter(memberships__team__family=family, memberships__status="active")
-            .exclude(memberships__role__in=["caregiver", "youth"])
-            .distinct()
+        # Non-family members of this team (their roles on other teams do not matter here).
+        others = family.team.memberships.active().exclude(role__in=["caregiver", "youth"])
+        self.fields["recipient_user"].queryset = User.objects.filter(
+            id__in=others.filter(user__isnull=False).values("user_id")
         )
         self.fields["recipient_user"].required = False
         self.fields["recipient_organization"].queryset = Organization.objects.all()

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from soc.audit.log import record
-from soc.versioning import lock_for_edit, save_new_version
+from soc.versioning import lock_for_content_edit, save_new_version
 
 from .models import Family, Person
 
@@ -120,7 +120,7 @@ def _reject_repeated_people(people, errors):
 def update_family(user, family, *, version, changes, request=None):
     if not family.can(user, "edit_family"):
         raise PermissionDenied
-    family = lock_for_edit(Family.objects.all(), family.pk, version)
+    family = lock_for_content_edit(Family.objects.all(), family.pk, version)
     changed = _apply(family, changes, FAMILY_FIELDS)
     if changed:
         save_new_version(family, changed)
@@ -156,7 +156,7 @@ def add_person(user, family, *, fields, request=None):
 def update_person(user, person, *, version, changes, request=None):
     if not person.family.can(user, "edit_people"):
         raise PermissionDenied
-    person = lock_for_edit(Person.objects.select_related("family"), person.pk, version)
+    person = lock_for_content_edit(Person.objects.select_related("family"), person.pk, version)
     changed = _apply(person, changes, PERSON_FIELDS)
     if changed:
         validate_person(person)

@@ -5,14 +5,14 @@ Pages and the API call these same functions, so both doors follow the same rules
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from soc.audit.log import record
 from soc.consent.categories import DataCategory
 from soc.consent.policy import forget_memberships
-from soc.versioning import lock_for_edit, save_new_version
+from soc.versioning import lock_for_content_edit, lock_for_edit, save_new_version
 
 from . import notifications
 from .models import Attendance, Meeting, Membership, NextStep, Team
@@ -66,7 +66,9 @@ def start_team(user, family, request=None):
     return team
 
 
-def _clean_member_fields(team, fields):
+def _clean_member_fields(team, fields, family_roles=()):
+    """Check a new member's details. `family_roles` lists the family roles this door may give:
+    staff never make someone "family" (that would open every protected record)."""
     errors = {}
     name = (fields.get("name") or "").strip()
     if not name and not fields.get("user"):
@@ -78,7 +80,11 @@ def _clean_member_fields(team, fields):
         except ValidationError:
             errors["email"] = _("Please enter a valid e-mail address, like name@example.org.")
     role = fields.get("role")
-    if role not in Role.values or role == Role.FACILITATOR:
+    if (
+        role not in Role.values
+        or role == Role.FACILITATOR
+        or (role in Membership.FAMILY_ROLES and role not in family_roles)
+    ):
         errors["role"] = _("Please choose a role.")
     if (
         role == Role.NATURAL_SUPPORT
@@ -88,6 +94,7 @@ def _clean_member_fields(team, fields):
     if errors:
         raise ValidationError(errors)
     user = fields.get("user")
+    joining_myself = user is not None
     if user is None and email:
         from soc.accounts.models import User
 
@@ -99,24 +106,38 @@ def _clean_member_fields(team, fields):
         raise ValidationError(
             {"email": _("This person is already on the team or waiting for approval.")}
         )
+    # An account found by e-mail is linked, but its details are never copied out to the
+    # proposer: only the person's own request to join fills them in.
+    account = user if joining_myself else None
     return {
         "role": role,
         "support_kind": fields.get("support_kind") or "",
-        "name": name or (user.full_name if user else ""),
-        "email": email or (user.email if user else ""),
-        "phone": (fields.get("phone") or "").strip() or (user.phone if user else ""),
-        "language": fields.get("language") or (user.language if user else "en"),
-        "organization": fields.get("organization") or (user.organization if user else None),
+        "name": name or (account.full_name if account else ""),
+        "email": email or (account.email if account else ""),
+        "phone": (fields.get("phone") or "").strip() or (account.phone if account else ""),
+        "language": fields.get("language") or (account.language if account else "en"),
+        "organization": fields.get("organization") or (account.organization if account else None),
         "user": user,
     }
+
+
+def _add_membership(**fields):
+    """Create a membership; two identical requests at once get a clear message, not a 500."""
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(**fields)
+    except IntegrityError:
+        raise ValidationError(
+            {"email": _("This person is already on the team or waiting for approval.")}
+        ) from None
 
 
 @transaction.atomic
 def invite_member(user, team, fields, request=None):
     """A caregiver adds someone to the team directly."""
     _check(user, "invite_member", team)
-    cleaned = _clean_member_fields(team, fields)
-    member = Membership.objects.create(
+    cleaned = _clean_member_fields(team, fields, family_roles=(Role.CAREGIVER,))
+    member = _add_membership(
         team=team,
         status=Status.ACTIVE,
         proposed_by=user,
@@ -134,9 +155,7 @@ def propose_member(user, team, fields, request=None):
     """Staff propose someone; they join only when a caregiver approves."""
     _check(user, "propose_member", team)
     cleaned = _clean_member_fields(team, fields)
-    member = Membership.objects.create(
-        team=team, status=Status.PROPOSED, proposed_by=user, **cleaned
-    )
+    member = _add_membership(team=team, status=Status.PROPOSED, proposed_by=user, **cleaned)
     record(user, "member.propose", member, family_id=team.family_id, request=request)
     notifications.proposal_waiting(member)
     return member
@@ -161,9 +180,7 @@ def ask_to_join(user, family, request=None):
         raise PermissionDenied
     team = family.team
     cleaned = _clean_member_fields(team, {"role": Role.AGENCY, "user": user, "email": user.email})
-    member = Membership.objects.create(
-        team=team, status=Status.PROPOSED, proposed_by=user, **cleaned
-    )
+    member = _add_membership(team=team, status=Status.PROPOSED, proposed_by=user, **cleaned)
     record(user, "member.ask_to_join", member, family_id=family.pk, request=request)
     notifications.proposal_waiting(member)
     return member
@@ -311,11 +328,13 @@ def accept_invitation(invitation, user, request=None):
 MEETING_FIELDS = ["reason", "reason_other", "starts_at", "ends_at", "place", "video_link", "agenda"]
 
 
-def _validate_meeting(meeting):
+def _validate_meeting(meeting, *, new_time=True):
+    """`new_time` is False when a change leaves the time alone: a meeting that has started
+    can still get its place or agenda corrected."""
     errors = {}
     if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:
         errors["ends_at"] = _("The meeting must end after it starts.")
-    if meeting.starts_at and meeting.starts_at < timezone.now():
+    if new_time and meeting.starts_at and meeting.starts_at < timezone.now():
         errors["starts_at"] = _("The meeting cannot start in the past.")
     if meeting.reason == Meeting.Reason.OTHER and not meeting.reason_other.strip():
         errors["reason_other"] = _("Please say why the team is meeting.")
@@ -341,7 +360,7 @@ def convene_meeting(user, team, fields, request=None):
 @transaction.atomic
 def change_meeting(user, meeting, *, version, changes, request=None):
     _check(user, "change_meeting", meeting)
-    meeting = lock_for_edit(Meeting.objects.select_related("team"), meeting.pk, version)
+    meeting = lock_for_content_edit(Meeting.objects.select_related("team"), meeting.pk, version)
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was cancelled."), code="cancelled")
     changed = []
@@ -353,7 +372,7 @@ def change_meeting(user, meeting, *, version, changes, request=None):
             changed.append(field)
     if not changed:
         return meeting
-    _validate_meeting(meeting)
+    _validate_meeting(meeting, new_time="starts_at" in changed or "ends_at" in changed)
     meeting.sequence += 1
     save_new_version(meeting, [*changed, "sequence"])
     record(
@@ -398,14 +417,14 @@ def record_meeting(
     `attendance` maps membership id to (status, interpreter_used).
     """
     _check(user, "record_meeting", meeting)
-    meeting = lock_for_edit(Meeting.objects.select_related("team"), meeting.pk, version)
+    meeting = lock_for_content_edit(Meeting.objects.select_related("team"), meeting.pk, version)
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was cancelled."), code="cancelled")
     if attendance and meeting.starts_at > timezone.now():
         raise ValidationError(
             {"attendance": _("Attendance can be recorded once the meeting has started.")}
         )
-    members = {m.pk: m for m in meeting.team.memberships.filter(pk__in=list(attendance))}
+    members = {m.pk: m for m in meeting.team.memberships.active().filter(pk__in=list(attendance))}
     unknown = set(attendance) - set(members)
     if unknown:
         raise ValidationError({"attendance": _("Some people listed are not on this team.")})
@@ -477,7 +496,7 @@ def add_next_step(user, team, *, description, responsible, due_date, meeting=Non
 @transaction.atomic
 def update_next_step(user, step, *, version, changes, request=None):
     _check(user, "update_next_step", step)
-    step = lock_for_edit(NextStep.objects.select_related("team"), step.pk, version)
+    step = lock_for_content_edit(NextStep.objects.select_related("team"), step.pk, version)
     allowed = {"status", "due_date", "description", "responsible"}
     is_facilitator = step.team.family.can(user, "add_next_step")
     changed = []

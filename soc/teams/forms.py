@@ -41,6 +41,14 @@ class MemberForm(uswds.Form):
     )
     language = forms.ChoiceField(label=_("Language"), choices=SpokenLanguage.choices, initial="en")
 
+    def __init__(self, *args, family_roles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [
+            (value, label)
+            for value, label in MEMBER_ROLES
+            if value not in Membership.FAMILY_ROLES or value in family_roles
+        ]
+
 
 class DecisionForm(uswds.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

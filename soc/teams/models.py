@@ -187,6 +187,7 @@ class Invitation(models.Model):
         return (
             cls.objects.select_related("membership__team__family")
             .filter(
+                membership__status__in=["proposed", "active"],
                 token_hash=hash_secret(token),
                 accepted_at__isnull=True,
                 expires_at__gt=timezone.now(),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -150,7 +151,9 @@ def member_add(request, family_id):
         request,
         "teams/member_form.html",
         {"family": family, "invite": invite},
-        MemberForm(request.POST or None),
+        MemberForm(
+            request.POST or None, family_roles=(Membership.Role.CAREGIVER,) if invite else ()
+        ),
         lambda data: act(request.user, family.team, dict(data), request=request),
         success=_("They are now on your team. We will let them know.")
         if invite
@@ -538,15 +541,22 @@ def accept_invitation(request, token):
         },
     )
     if request.method == "POST" and form.is_valid():
-        user = User.objects.create_user(
-            member.email,
-            form.cleaned_data["password"],
-            full_name=form.cleaned_data["full_name"],
-            language=form.cleaned_data["language"],
-            phone=member.phone,
-        )
+        try:
+            with transaction.atomic():  # no account without its place on the team
+                user = User.objects.create_user(
+                    member.email,
+                    form.cleaned_data["password"],
+                    full_name=form.cleaned_data["full_name"],
+                    language=form.cleaned_data["language"],
+                    phone=member.phone,
+                )
+                member = actions.accept_invitation(invitation, user, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("login")
         signed_in_after(request, user)
-        return _accept(request, invitation, user)
+        messages.success(request, _("Welcome to the team."))
+        return redirect("family", member.team.family_id)
     return render(request, "teams/accept_invitation.html", {"member": member, "form": form})
 
 
