@@ -170,7 +170,9 @@ def is_the_member(user, member):
 
 POLICY = rules.RuleSet()
 POLICY.add_rule("view_family", is_team_member | has_emergency_access)
-POLICY.add_rule("open_in_emergency", may_use_emergency_access & ~is_team_member)
+POLICY.add_rule(
+    "open_in_emergency", may_use_emergency_access & ~is_team_member & ~has_emergency_access
+)
 POLICY.add_rule("see_consents", is_team_member)
 # Caregivers give consent; a youth gives it for their own records (age checked in the action).
 POLICY.add_rule("give_consent", is_family_member)

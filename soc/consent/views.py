@@ -108,9 +108,13 @@ def consent_pdf(request, family_id, consent_id):
 @login_required
 def emergency_open(request, family_id):
     """Break-glass. Only staff allowed to use it even learn that the page exists."""
-    family = Family.objects.filter(pk=family_id).select_related("county").first()
+    family = Family.objects.open().filter(pk=family_id).select_related("county").first()
+    if family is not None and family.pk in policy.emergency_families(request.user):
+        return redirect(family)  # already open: one grant at a time
     if family is None or not policy.can(request.user, "open_in_emergency", family):
         raise Http404
+    if request.method == "GET":  # even considering it is on the record
+        record(request.user, "emergency.form", family, family_id=family.pk, request=request)
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

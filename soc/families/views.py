@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from soc.audit.log import record
 from soc.audit.models import AuditEvent
 from soc.form_pages import submit
 
@@ -75,10 +76,19 @@ def family_join(request, family_id):
     """'This is the same family': ask its family to add me; I see nothing until they say yes."""
     from soc.teams.actions import ask_to_join
 
-    family = get_object_or_404(Family.objects.open().select_related("team"), pk=family_id)
+    family = Family.objects.open().select_related("team").filter(pk=family_id).first()
     try:
+        if family is None:
+            raise PermissionDenied
         ask_to_join(request.user, family, request=request)
     except PermissionDenied as denied:
+        record(
+            request.user,
+            "access.denied",
+            ("families.family", str(family_id)),
+            request=request,
+            detail={"path": request.path[:200]},
+        )
         raise Http404 from denied
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -353,9 +353,19 @@ class MeetingOut(Schema):
 
     @staticmethod
     def resolve_notes(meeting, context):
-        if _readable(context, meeting, meeting.category, meeting.notes_by_id):
-            return meeting.notes
-        return None
+        if not _readable(context, meeting, meeting.category, meeting.notes_by_id):
+            return None
+        if meeting.notes or meeting.decisions:
+            # Every response that carries the notes is a disclosure: detail, list, or change.
+            request = context["request"]
+            note_disclosure(
+                request.auth,
+                meeting,
+                category=meeting.category,
+                author_id=meeting.notes_by_id,
+                request=request,
+            )
+        return meeting.notes
 
     @staticmethod
     def resolve_notice(meeting, context):
@@ -420,17 +430,6 @@ def get_meeting(request, family_id: int, meeting_id: int):
     family = family_or_404(request, family_id)
     meeting = get_object_or_404(_meetings(family.team), pk=meeting_id)
     record(request.auth, "meeting.view", meeting, family_id=family.pk, request=request)
-    readable = can_read_record(
-        request.auth, meeting, category=meeting.category, author_id=meeting.notes_by_id
-    )
-    if readable and (meeting.notes or meeting.decisions):
-        note_disclosure(
-            request.auth,
-            meeting,
-            category=meeting.category,
-            author_id=meeting.notes_by_id,
-            request=request,
-        )
     return meeting
 
 

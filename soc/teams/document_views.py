@@ -25,9 +25,8 @@ def meeting_pdf(request, family_id, meeting_id):
         Meeting.objects.select_related("team__family"), pk=meeting_id, team__family=family
     )
     audit_view(request, "meeting.pdf", meeting, family.pk)
-    if (
-        policy.can_read_record(request.user, meeting, author_id=meeting.notes_by_id)
-        and meeting.notes
+    if policy.can_read_record(request.user, meeting, author_id=meeting.notes_by_id) and (
+        meeting.notes or meeting.decisions
     ):
         note_disclosure(
             request.user,
@@ -56,7 +55,7 @@ def family_export(request, family_id):
         family.team.next_steps.select_related("responsible", "team").order_by("due_date")[:1000]
     )
     for meeting in meetings:
-        if meeting.notes and policy.can_read_record(
+        if (meeting.notes or meeting.decisions) and policy.can_read_record(
             request.user, meeting, author_id=meeting.notes_by_id
         ):
             note_disclosure(

@@ -354,7 +354,7 @@ class NextStep(models.Model):
         verbose_name_plural = _("next steps")
 
     def __str__(self):
-        return self.description
+        return f"Next step {self.pk}"  # the description may be protected
 
     @property
     def family_id(self):

@@ -220,3 +220,28 @@ def test_refused_consent_is_recorded_without_saving_it(cast):
         and event.family_id == cast.family.pk
     )
     assert cast.family.consents.count() == 1  # only the fixture's
+
+
+def test_emergency_form_is_recorded_and_cannot_be_renewed_while_open(client, cast):
+    url = reverse("emergency_open", args=[cast.family.pk])
+    client.force_login(cast.emergency_doctor)
+    assert client.get(url).status_code == 200
+    assert AuditEvent.objects.filter(action="emergency.form", actor=cast.emergency_doctor).exists()
+    client.post(url, {"reason": "Child in the ER, needs safety plan"})
+    response = client.post(url, {"reason": "Another reason, much later"})
+    assert response.status_code == 302
+    from soc.consent.models import EmergencyAccess
+
+    assert EmergencyAccess.objects.count() == 1
+
+
+def test_api_meeting_list_logs_each_disclosure(cast):
+    from soc.api.tests.conftest import ApiClient
+
+    Meeting.objects.filter(pk=cast.meeting.pk).update(
+        notes="Reading plan", category="education", notes_by=cast.facilitator
+    )
+    actions.give_consent(cast.caregiver, cast.family, _fields(cast, categories=["education"]))
+    rows = ApiClient(cast.member).get(f"/families/{cast.family.pk}/meetings").json()["items"]
+    assert rows[0]["notes"] == "Reading plan"
+    assert AuditEvent.objects.filter(action="disclosure", actor=cast.member).count() == 1
