@@ -468,9 +468,15 @@ def record_meeting(
 
 
 @transaction.atomic
-def add_next_step(user, team, *, description, responsible, due_date, meeting=None, request=None):
+def add_next_step(
+    user, team, *, description, responsible, due_date, meeting=None, category=None, request=None
+):
+    """A next step is a case record: it carries a data category like the notes that led to it."""
     _check(user, "add_next_step", team)
+    category = category or DataCategory.GENERAL
     errors = {}
+    if category not in DataCategory.values:
+        errors["category"] = _("Please choose what kind of information this is.")
     if not description.strip():
         errors["description"] = _("Please say what will be done.")
     if responsible is None or responsible.team_id != team.pk or not responsible.is_active:
@@ -487,6 +493,7 @@ def add_next_step(user, team, *, description, responsible, due_date, meeting=Non
         description=description.strip(),
         responsible=responsible,
         due_date=due_date,
+        category=category,
         created_by=user,
     )
     record(user, "next_step.create", step, family_id=team.family_id, request=request)

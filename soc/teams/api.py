@@ -501,6 +501,10 @@ class NextStepIn(InputSchema):
     responsible: Id = Field(..., description="The id of the team member who will do it.")
     due_date: date
     meeting: Id | None = Field(None, description="The id of the meeting that decided it.")
+    category: choices(DataCategory) = Field(
+        "general",
+        description="A protected kind is shown only to the family, the writer and consented readers.",
+    )
 
 
 class NextStepChanges(InputSchema):
@@ -574,6 +578,7 @@ def add_next_step(request, family_id: int, payload: NextStepIn):
         responsible=_team_member(team, payload.responsible),
         due_date=payload.due_date,
         meeting=meeting,
+        category=payload.category,
         request=request,
     )
     return Status(201, _next_steps(team).get(pk=step.pk))

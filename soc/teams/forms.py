@@ -197,6 +197,12 @@ class NextStepForm(uswds.Form):
     )
     due_date = forms.DateField(label=_("By when"), widget=DateInput())
 
+    category = forms.ChoiceField(
+        label=_("What kind of information is this?"),
+        choices=DataCategory.choices,
+        initial=DataCategory.GENERAL,
+    )
+
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = team.memberships.active()

@@ -86,3 +86,17 @@ def test_family_members_give_consent_only_in_their_own_name(cast):
     with pytest.raises(ValidationError) as error:
         consent_actions.give_consent(cast.youth, cast.family, _fields(cast))  # signed as the mother
     assert "granted_by" in error.value.message_dict
+
+
+def test_next_step_carries_a_data_category_from_the_page(client, cast):
+    from django.urls import reverse
+
+    from soc.teams.models import NextStep
+
+    client.force_login(cast.facilitator)
+    client.post(reverse("next_step_add", args=[cast.family.pk]), {
+        "description": "Intake at the recovery program", "responsible": cast.caregiver_membership.pk,
+        "due_date": "2030-01-01", "category": "substance_use"})
+    step = NextStep.objects.get(description="Intake at the recovery program")
+    assert step.category == "substance_use"
+    assert step.description_for(cast.member) != step.description
