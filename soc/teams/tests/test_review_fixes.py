@@ -94,9 +94,15 @@ def test_next_step_carries_a_data_category_from_the_page(client, cast):
     from soc.teams.models import NextStep
 
     client.force_login(cast.facilitator)
-    client.post(reverse("next_step_add", args=[cast.family.pk]), {
-        "description": "Intake at the recovery program", "responsible": cast.caregiver_membership.pk,
-        "due_date": "2030-01-01", "category": "substance_use"})
+    client.post(
+        reverse("next_step_add", args=[cast.family.pk]),
+        {
+            "description": "Intake at the recovery program",
+            "responsible": cast.caregiver_membership.pk,
+            "due_date": "2030-01-01",
+            "category": "substance_use",
+        },
+    )
     step = NextStep.objects.get(description="Intake at the recovery program")
     assert step.category == "substance_use"
     assert step.description_for(cast.member) != step.description
