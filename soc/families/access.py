@@ -9,11 +9,15 @@ from soc.consent import policy
 from .models import Family
 
 
-def audit_view(request, action, obj, family_id):
-    """Record a view; views under emergency access are flagged so they stand out to the family."""
-    emergency = policy.membership_in(request.user, obj) is None
+def audit_view(request, action, obj, family_id, user=None):
+    """Record a view; views under emergency access are flagged so they stand out to the family.
+
+    `user` is the API caller (request.auth); pages use request.user.
+    """
+    user = user or request.user
+    emergency = policy.membership_in(user, obj) is None
     record(
-        request.user,
+        user,
         action,
         obj,
         family_id=family_id,

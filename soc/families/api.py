@@ -24,7 +24,7 @@ from soc.api.schemas import (
 from soc.audit.log import record
 
 from . import actions
-from .access import visible_family_or_404
+from .access import audit_view, visible_family_or_404
 from .models import Family, Person, SpokenLanguage
 
 router = Router(tags=["families"])
@@ -203,7 +203,7 @@ def open_family(request, payload: FamilyCreate):
 @router.get("/families/{family_id}", response={200: FamilyOut, **ERRORS})
 def get_family(request, family_id: int):
     family = visible_family_or_404(request.auth, family_id, request, families_with_counts())
-    record(request.auth, "family.view", family, family_id=family.pk, request=request)
+    audit_view(request, "family.view", family, family.pk, user=request.auth)
     return family
 
 
@@ -227,7 +227,7 @@ def update_family(request, family_id: int, payload: FamilyChanges):
 @paginate(Pagination)
 def list_people(request, family_id: int):
     family = family_or_404(request, family_id)
-    record(request.auth, "person.list", family, family_id=family.pk, request=request)
+    audit_view(request, "person.list", family, family.pk, user=request.auth)
     return family.people.all()
 
 

@@ -38,6 +38,7 @@ from soc.audit.log import record
 from soc.consent.categories import DataCategory
 from soc.consent.disclosures import PART2_NOTICE, note_disclosure
 from soc.consent.policy import can_read_record
+from soc.families.access import audit_view
 from soc.families.api import family_or_404
 from soc.families.models import Family, SpokenLanguage
 
@@ -145,7 +146,7 @@ def _member_out(member):
 def list_members(request, family_id: int, status: Query[choices(Membership.Status) | None] = None):
     """The team: its members and people waiting for the family's approval, or one status."""
     family = family_or_404(request, family_id)
-    record(request.auth, "member.list", family, family_id=family.pk, request=request)
+    audit_view(request, "member.list", family, family.pk, user=request.auth)
     members = family.team.memberships.select_related("organization", "proposed_by")
     return members.filter(status=status) if status else members.current()
 
@@ -404,7 +405,7 @@ def _meeting_or_404(family, meeting_id):
 def list_meetings(request, family_id: int, when: Query[Literal["upcoming", "past"] | None] = None):
     """The team's meetings, latest first; `when=upcoming` lists scheduled ones soonest first."""
     family = family_or_404(request, family_id)
-    record(request.auth, "meeting.list", family, family_id=family.pk, request=request)
+    audit_view(request, "meeting.list", family, family.pk, user=request.auth)
     meetings = _meetings(family.team)
     if when == "upcoming":
         return meetings.upcoming()
@@ -429,7 +430,7 @@ def convene_meeting(request, family_id: int, payload: MeetingIn):
 def get_meeting(request, family_id: int, meeting_id: int):
     family = family_or_404(request, family_id)
     meeting = get_object_or_404(_meetings(family.team), pk=meeting_id)
-    record(request.auth, "meeting.view", meeting, family_id=family.pk, request=request)
+    audit_view(request, "meeting.view", meeting, family.pk, user=request.auth)
     return meeting
 
 
@@ -556,7 +557,7 @@ def _team_member(team, member_id):
 def list_next_steps(request, family_id: int, status: Query[choices(NextStep.Status) | None] = None):
     """What the team agreed to do, soonest due first."""
     family = family_or_404(request, family_id)
-    record(request.auth, "next_step.list", family, family_id=family.pk, request=request)
+    audit_view(request, "next_step.list", family, family.pk, user=request.auth)
     steps = _next_steps(family.team)
     return steps.filter(status=status) if status else steps
 

@@ -505,7 +505,14 @@ def calendar_feed(request, token):
         .select_related("team")
         .order_by("starts_at")[:500]
     )
-    record(user, "calendar_feed.view", user, request=request)
+    meetings = list(meetings)
+    record(
+        user,
+        "calendar_feed.view",
+        user,
+        request=request,
+        detail={"meetings": [m.pk for m in meetings]},
+    )
     body = calendar.feed(meetings, _("My team meetings"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 

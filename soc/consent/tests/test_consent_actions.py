@@ -245,3 +245,14 @@ def test_api_meeting_list_logs_each_disclosure(cast):
     rows = ApiClient(cast.member).get(f"/families/{cast.family.pk}/meetings").json()["items"]
     assert rows[0]["notes"] == "Reading plan"
     assert AuditEvent.objects.filter(action="disclosure", actor=cast.member).count() == 1
+
+
+def test_api_reads_under_emergency_access_stand_out(client, cast):
+    from soc.api.tests.conftest import ApiClient
+
+    actions.open_in_emergency(
+        cast.emergency_doctor, cast.family, "Child in the ER, needs safety plan"
+    )
+    assert ApiClient(cast.emergency_doctor).get(f"/families/{cast.family.pk}").status_code == 200
+    event = AuditEvent.objects.get(action="family.view", actor=cast.emergency_doctor)
+    assert event.detail == {"emergency": True}
