@@ -69,7 +69,7 @@ class SecondFactorMiddleware:
                 from django.http import JsonResponse
 
                 return JsonResponse(
-                    {"detail": _("Please confirm your second factor first.")}, status=403
+                    {"detail": _("Please finish the second sign-in step first.")}, status=403
                 )
             from django_otp.plugins.otp_totp.models import TOTPDevice
 
