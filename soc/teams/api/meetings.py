@@ -1,0 +1,257 @@
+"""Meetings: convene, change, cancel, record."""
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from soc.api.schemas import (
+    EDIT_ERRORS,
+    ERRORS,
+    Id,
+    InputSchema,
+    Moment,
+    Pagination,
+    Version,
+    VersionIn,
+    changes_of,
+    choices,
+)
+from soc.consent.categories import DataCategory
+from soc.consent.disclosures import PART2_NOTICE, note_disclosure
+from soc.families.access import audit_view
+from soc.families.api import family_or_404
+
+from .. import actions
+from ..models import Attendance, Meeting
+from .base import MEETINGS, _readable, router
+
+
+class MeetingIn(InputSchema):
+    reason: choices(Meeting.Reason) = Meeting.Reason.REGULAR_REVIEW.value
+    reason_other: str = Field("", max_length=200, description="Required when reason is other.")
+    starts_at: Moment
+    ends_at: Moment
+    place: str = Field("", max_length=250)
+    video_link: str = Field("", max_length=200, json_schema_extra={"format": "uri"})
+    agenda: str = Field("", max_length=4000)
+
+
+MeetingChanges = changes_of(MeetingIn, "MeetingChanges", "Changes to a meeting.")
+
+
+class AttendanceIn(InputSchema):
+    member_id: Id
+    status: choices(Attendance.Status)
+    interpreter_used: bool = False
+
+
+class MeetingRecordIn(InputSchema):
+    version: Version
+    notes: str = Field("", max_length=20000)
+    decisions: str = Field("", max_length=10000)
+    attendance: list[AttendanceIn] = []
+    category: choices(DataCategory) | None = Field(
+        None, description="What kind of information the notes hold; unchanged when omitted."
+    )
+
+
+class CancelIn(VersionIn):
+    reason: str = Field("", max_length=2000)
+
+
+class AttendanceOut(Schema):
+    member_id: int
+    name: str
+    status: choices(Attendance.Status)
+    interpreter_used: bool
+
+    @staticmethod
+    def resolve_member_id(row):
+        return row.membership_id
+
+    @staticmethod
+    def resolve_name(row):
+        return row.membership.name
+
+
+class MeetingOut(Schema):
+    id: int
+    uid: UUID = Field(description="The iCalendar UID of the meeting's invitations.")
+    reason: choices(Meeting.Reason)
+    reason_other: str
+    reason_label: str
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    video_link: str
+    agenda: str
+    status: choices(Meeting.Status)
+    called_by: str
+    category: choices(DataCategory)
+    notes: str | None = Field(description="null when you may not read this data category.")
+    decisions: str | None = Field(description="null when you may not read this data category.")
+    notes_by: str | None
+    notice: str | None = Field(
+        description="The 42 CFR Part 2 redisclosure notice, whenever substance-use notes are shown."
+    )
+    attendance: list[AttendanceOut]
+    sequence: int
+    created_at: datetime
+    version: int
+
+    @staticmethod
+    def resolve_called_by(meeting):
+        return meeting.called_by.full_name
+
+    @staticmethod
+    def resolve_notes_by(meeting):
+        return meeting.notes_by.full_name if meeting.notes_by_id else None
+
+    @staticmethod
+    def resolve_notes(meeting, context):
+        if not _readable(context, meeting, meeting.category, meeting.notes_by_id):
+            return None
+        if meeting.notes or meeting.decisions:
+            # Every response that carries the notes is a disclosure: detail, list, or change.
+            request = context["request"]
+            note_disclosure(
+                request.auth,
+                meeting,
+                category=meeting.category,
+                author_id=meeting.notes_by_id,
+                request=request,
+            )
+        return meeting.notes
+
+    @staticmethod
+    def resolve_notice(meeting, context):
+        readable = _readable(context, meeting, meeting.category, meeting.notes_by_id)
+        if readable and meeting.category == DataCategory.SUBSTANCE_USE:
+            return str(PART2_NOTICE)
+        return None
+
+    @staticmethod
+    def resolve_decisions(meeting, context):
+        if _readable(context, meeting, meeting.category, meeting.notes_by_id):
+            return meeting.decisions
+        return None
+
+    @staticmethod
+    def resolve_attendance(meeting):
+        return meeting.attendance.all()
+
+
+def _meetings(team):
+    return team.meetings.select_related("called_by", "notes_by").prefetch_related(
+        Prefetch("attendance", queryset=Attendance.objects.select_related("membership"))
+    )
+
+
+def _meeting_or_404(family, meeting_id):
+    return get_object_or_404(
+        Meeting.objects.filter(team=family.team).select_related("team"), pk=meeting_id
+    )
+
+
+@router.get(
+    "/families/{family_id}/meetings", response={200: list[MeetingOut], **ERRORS}, tags=MEETINGS
+)
+@paginate(Pagination)
+def list_meetings(request, family_id: int, when: Query[Literal["upcoming", "past"] | None] = None):
+    """The team's meetings, latest first; `when=upcoming` lists scheduled ones soonest first."""
+    family = family_or_404(request, family_id)
+    audit_view(request, "meeting.list", family, family.pk, user=request.auth)
+    meetings = _meetings(family.team)
+    if when == "upcoming":
+        return meetings.upcoming()
+    if when == "past":
+        return meetings.past()
+    return meetings
+
+
+@router.post("/families/{family_id}/meetings", response={201: MeetingOut, **ERRORS}, tags=MEETINGS)
+def convene_meeting(request, family_id: int, payload: MeetingIn):
+    """Call the team together; every member with an e-mail gets an invitation."""
+    team = family_or_404(request, family_id).team
+    meeting = actions.convene_meeting(request.auth, team, payload.model_dump(), request)
+    return Status(201, _meetings(team).get(pk=meeting.pk))
+
+
+@router.get(
+    "/families/{family_id}/meetings/{meeting_id}",
+    response={200: MeetingOut, **ERRORS},
+    tags=MEETINGS,
+)
+def get_meeting(request, family_id: int, meeting_id: int):
+    family = family_or_404(request, family_id)
+    meeting = get_object_or_404(_meetings(family.team), pk=meeting_id)
+    audit_view(request, "meeting.view", meeting, family.pk, user=request.auth)
+    return meeting
+
+
+@router.patch(
+    "/families/{family_id}/meetings/{meeting_id}",
+    response={200: MeetingOut, **EDIT_ERRORS},
+    tags=MEETINGS,
+)
+def change_meeting(request, family_id: int, meeting_id: int, payload: MeetingChanges):
+    """Move or change a meeting; members get an updated invitation."""
+    family = family_or_404(request, family_id)
+    meeting = _meeting_or_404(family, meeting_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    actions.change_meeting(
+        request.auth, meeting, version=payload.version, changes=changes, request=request
+    )
+    return _meetings(family.team).get(pk=meeting.pk)
+
+
+@router.post(
+    "/families/{family_id}/meetings/{meeting_id}/cancel",
+    response={200: MeetingOut, **EDIT_ERRORS},
+    tags=MEETINGS,
+)
+def cancel_meeting(request, family_id: int, meeting_id: int, payload: CancelIn | None = None):
+    family = family_or_404(request, family_id)
+    meeting = _meeting_or_404(family, meeting_id)
+    payload = payload or CancelIn()
+    actions.cancel_meeting(
+        request.auth, meeting, version=payload.version, reason=payload.reason, request=request
+    )
+    return _meetings(family.team).get(pk=meeting.pk)
+
+
+@router.put(
+    "/families/{family_id}/meetings/{meeting_id}/record",
+    response={200: MeetingOut, **EDIT_ERRORS},
+    tags=MEETINGS,
+)
+def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRecordIn):
+    """The facilitator records who came, the notes and the decisions (replacing earlier ones)."""
+    family = family_or_404(request, family_id)
+    meeting = _meeting_or_404(family, meeting_id)
+    attendance = {}
+    for index, row in enumerate(payload.attendance):
+        if row.member_id in attendance:
+            raise ValidationError(
+                {f"attendance[{index}].member_id": _("This person is listed twice.")}
+            )
+        attendance[row.member_id] = (row.status, row.interpreter_used)
+    actions.record_meeting(
+        request.auth,
+        meeting,
+        version=payload.version,
+        notes=payload.notes,
+        decisions=payload.decisions,
+        attendance=attendance,
+        category=payload.category,
+        request=request,
+    )
+    return _meetings(family.team).get(pk=meeting.pk)
