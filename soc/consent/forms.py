@@ -53,6 +53,7 @@ class ConsentForm(uswds.ModelForm):
         self.fields["recipient_user"].queryset = User.objects.filter(
             id__in=others.filter(user__isnull=False).values("user_id")
         )
+        self.fields["recipient_kind"].choices = Consent.Recipient.choices  # no empty radio
         self.fields["recipient_user"].required = False
         self.fields["recipient_organization"].queryset = Organization.objects.all()
         self.fields["recipient_organization"].required = False
