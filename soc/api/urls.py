@@ -7,6 +7,7 @@ Apps contribute their endpoints from their own `api.py`; the interactive documen
 from ninja import NinjaAPI, Schema
 
 from soc.accounts.models import Language
+from soc.consent.api import router as consent_router
 from soc.families.api import router as families_router
 from soc.teams.api import router as teams_router
 
@@ -69,3 +70,4 @@ def me(request):
 
 api.add_router("", families_router)
 api.add_router("", teams_router)
+api.add_router("", consent_router)

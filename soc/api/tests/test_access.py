@@ -23,6 +23,22 @@ IN_A_WEEK = (timezone.localdate() + timedelta(days=7)).isoformat()
 # (method, path, valid body): ids in braces come from the cast fixture.
 FAMILY_OPERATIONS = [
     ("get", "/families/{family}", None),
+    ("get", "/families/{family}/consents", None),
+    (
+        "post",
+        "/families/{family}/consents",
+        {
+            "granted_by": "{person}",
+            "discloser": "X",
+            "recipient_kind": "team",
+            "categories": ["education"],
+            "purpose": "treatment",
+            "expires_on": IN_A_WEEK,
+            "signed_name": "X",
+            "signature_method": "in_person",
+        },
+    ),
+    ("post", "/families/{family}/consents/{consent}/revoke", None),
     ("patch", "/families/{family}", {"version": 1, "display_name": "X"}),
     ("get", "/families/{family}/people", None),
     ("post", "/families/{family}/people", {"role": "caregiver", "first_name": "X"}),
@@ -73,6 +89,7 @@ def _ids(cast):
         "member": cast.member_membership.pk,
         "meeting": cast.meeting.pk,
         "step": cast.next_step.pk,
+        "consent": cast.consent.pk,
     }
 
 
