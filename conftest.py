@@ -59,19 +59,6 @@ def _counties(request):
 class Cast:
     """One family's team and everyone around it, by their relation to the family."""
 
-    RELATIONS = (
-        "caregiver",
-        "youth",
-        "facilitator",
-        "member",
-        "proposed",
-        "removed",
-        "same_org_staff",
-        "other_org_staff",
-        "org_admin",
-        "superuser",
-    )
-
 
 @pytest.fixture
 def cast(db):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from soc import uswds
 from soc.accounts.models import County
 
+from .actions import FAMILY_FIELDS, PERSON_FIELDS
 from .models import Family, Person
 
 
@@ -20,14 +21,7 @@ class FamilyForm(uswds.ModelForm):
 
     class Meta:
         model = Family
-        fields = [
-            "display_name",
-            "county",
-            "primary_language",
-            "interpreter_needed",
-            "culture_notes",
-            "what_matters",
-        ]
+        fields = FAMILY_FIELDS
         widgets = {
             "culture_notes": forms.Textarea(attrs={"rows": 3}),
             "what_matters": forms.Textarea(attrs={"rows": 3}),
@@ -47,20 +41,7 @@ class PersonForm(uswds.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "role",
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "school",
-            "grade",
-            "relation",
-            "is_legal_guardian",
-            "preferred_language",
-            "pronouns",
-            "phone",
-            "email",
-        ]
+        fields = PERSON_FIELDS
         widgets = {"date_of_birth": DateInput()}
 
     def clean_date_of_birth(self):
