@@ -131,7 +131,7 @@ def cast(db):
     )
     c.meeting = f.MeetingFactory(team=c.team, called_by=c.facilitator)
     c.next_step = f.NextStepFactory(
-        team=c.team, responsible=c.member_membership, created_by=c.facilitator
+        team=c.team, responsible=c.member_membership, author=c.facilitator
     )
     from soc.consent.models import Consent
 

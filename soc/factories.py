@@ -90,6 +90,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         model = Meeting
 
     team = factory.SubFactory(TeamFactory)
+    family = factory.SelfAttribute("team.family")
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
     ends_at = factory.LazyAttribute(lambda m: m.starts_at + timedelta(hours=1))
     place = "Wake County Human Services, Room 2"
@@ -101,7 +102,8 @@ class NextStepFactory(factory.django.DjangoModelFactory):
         model = NextStep
 
     team = factory.SubFactory(TeamFactory)
+    family = factory.SelfAttribute("team.family")
     description = factory.Sequence(lambda n: f"Step {n}")
     responsible = factory.SubFactory(MembershipFactory, team=factory.SelfAttribute("..team"))
     due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
-    created_by = factory.SelfAttribute("team.started_by")
+    author = factory.SelfAttribute("team.started_by")

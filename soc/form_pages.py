@@ -28,3 +28,16 @@ def submit(request, template, context, form, act, *, success, done, errors=add_a
             messages.success(request, success(result) if callable(success) else success)
             return redirect(done(result) if callable(done) else done)
     return render(request, template, context)
+
+
+def run_and_return(request, family, act, success):
+    """Run a one-click action from the team page and come back with its result."""
+    try:
+        act()
+    except StaleVersion as conflict:
+        messages.error(request, conflict.message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect(family)

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "soc.accounts.middleware.UserLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "soc.consent.disclosures.DisclosureLogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -90,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "soc.consent.context.navigation",
             ],
         },
     },

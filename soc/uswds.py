@@ -13,6 +13,13 @@ WIDGET_CLASSES = {
 }
 
 
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 class UswdsFormMixin:
     template_name = "includes/form_fields.html"
     template_name_div = "includes/form_fields.html"

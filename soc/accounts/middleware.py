@@ -61,7 +61,7 @@ class SecondFactorMiddleware:
         if (
             settings.SOC_REQUIRE_MFA
             and user.is_authenticated
-            and user.is_agency_staff
+            and user.works_for_an_organization
             and not user.is_verified()
             and request.path.strip("/").split("/")[0] not in self.ALLOWED
         ):

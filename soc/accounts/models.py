@@ -152,7 +152,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
     @property
-    def is_agency_staff(self):
+    def works_for_an_organization(self):
         return self.organization_id is not None
 
     def new_calendar_feed(self) -> str:

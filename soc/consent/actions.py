@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -41,7 +42,7 @@ def _validate(consent, family):
     kind = consent.recipient_kind
     if kind == Consent.Recipient.PERSON:
         member = (
-            policy._membership_model()
+            apps.get_model("teams", "Membership")
             .objects.filter(team__family=family, user=consent.recipient_user, status="active")
             .first()
             if consent.recipient_user_id
@@ -110,11 +111,8 @@ def give_consent(user, family, fields, request=None):
 
 @transaction.atomic
 def _give_consent(user, family, fields, request):
-    if not policy.can(user, "give_consent", family) and not policy.can(
-        user, "record_meeting", family
-    ):
-        raise PermissionDenied
-    membership = policy.membership_in(user, family)
+    policy.require(user, "give_or_record_consent", family)
+    membership = policy.membership_for(user, family.pk)
     consent = Consent(family=family, recorded_by=user, **fields)
     consent.signed_on = consent.signed_on or timezone.localdate()
     consent.starts_on = consent.starts_on or timezone.localdate()
@@ -135,7 +133,7 @@ def _give_consent(user, family, fields, request):
         request=request,
         detail={"categories": consent.categories, "recipient": consent.recipient_kind},
     )
-    policy.forget_memberships(user)
+    policy.forget_access(user)
     return consent
 
 
@@ -178,6 +176,6 @@ def open_in_emergency(user, family, reason, request=None):
         reason=grant.reason,
         detail={"emergency": True},
     )
-    policy.forget_memberships(user)
+    policy.forget_access(user)
     notifications.emergency_access_used(grant)
     return grant

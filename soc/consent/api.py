@@ -10,8 +10,7 @@ from ninja.responses import Status
 
 from soc.accounts.models import Organization, User
 from soc.api.schemas import EDIT_ERRORS, ERRORS, Id, InputSchema, Pagination, choices
-from soc.families.access import audit_view
-from soc.families.api import family_or_404
+from soc.consent.doors import family_or_404, record_view
 
 from . import actions
 from .categories import PROTECTED
@@ -88,7 +87,7 @@ def _consents(family):
 def list_consents(request, family_id: int):
     """What the family agreed to share, with whom and until when (newest first)."""
     family = family_or_404(request, family_id)
-    audit_view(request, "consent.list", family, family.pk, user=request.auth)
+    record_view(request, "consent.list", family, family.pk, user=request.auth)
     return _consents(family)
 
 

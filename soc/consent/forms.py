@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
 from soc.accounts.models import Organization, User
-from soc.families.forms import DateInput
+from soc.uswds import DateInput
 
 from .models import PROTECTED_CHOICES, Consent
 

@@ -16,6 +16,16 @@ class ConsentQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True, starts_on__lte=on, expires_on__gte=on)
 
 
+class ConsentCategoryQuerySet(models.QuerySet):
+    def in_force(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(
+            consent__revoked_at__isnull=True,
+            consent__starts_on__lte=on,
+            consent__expires_on__gte=on,
+        )
+
+
 class Consent(models.Model):
     class Recipient(models.TextChoices):
         PERSON = "person", _("One person")
@@ -95,6 +105,10 @@ class Consent(models.Model):
     def __str__(self):
         return f"Consent {self.pk} ({', '.join(self.categories)})"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._write_category_rows()
+
     @property
     def is_revoked(self):
         return self.revoked_at is not None
@@ -136,16 +150,49 @@ class Consent(models.Model):
     def covers_substance_use(self):
         return DataCategory.SUBSTANCE_USE in self.categories
 
+    def _write_category_rows(self):
+        """One row per category, so that the access filter can join on them in SQL."""
+        wanted = set(self.categories)
+        have = set(self.category_rows.values_list("category", flat=True))
+        if have - wanted:
+            self.category_rows.filter(category__in=have - wanted).delete()
+        ConsentCategory.objects.bulk_create(
+            ConsentCategory(consent=self, family_id=self.family_id, category=c)
+            for c in sorted(wanted - have)
+        )
+
     def names(self, user, membership):
-        """Does this consent name the user (as a person, through their organization, or the team)?"""
+        """Does this consent name the user: as a person, through the organization recorded on
+        their team membership (not the account's organization of today), or the whole team?"""
+        if membership is None:
+            return False
         if self.recipient_kind == self.Recipient.TEAM:
-            return membership is not None
+            return True
         if self.recipient_kind == self.Recipient.ORGANIZATION:
             return (
-                user.organization_id is not None
-                and user.organization_id == self.recipient_organization_id
+                membership.organization_id is not None
+                and membership.organization_id == self.recipient_organization_id
             )
         return self.recipient_user_id == user.pk
+
+
+class ConsentCategory(models.Model):
+    """A kind of information one consent covers: the consent's categories as rows."""
+
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="category_rows")
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=20, choices=DataCategory.choices)
+
+    objects = ConsentCategoryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["consent", "category"], name="one_row_per_category")
+        ]
+        indexes = [models.Index(fields=["family", "category"], name="consent_category_lookup")]
+
+    def __str__(self):
+        return f"{self.consent_id}: {self.category}"
 
 
 class EmergencyAccess(models.Model):

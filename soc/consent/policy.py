@@ -1,69 +1,93 @@
 """The access policy: the one place that decides who may see or change a family's information.
 
-Querysets (`Family.objects.visible_to(user)`) and objects (`family.can(user, action)`) hand over
-to this module; pages, API, feeds, exports and e-mails use those and decide nothing themselves.
+Querysets (`Family.objects.visible_to(user)`, `NextStep.objects.visible_to(user)`) and objects
+(`family.can(user, action)`) hand over to this module; pages, API, feeds, exports and e-mails
+use those and decide nothing themselves.
 
 Rules:
 - Only the family's own members and the team's active members see anything about a family.
   Superusers and organization administrators get no case access from those flags.
 - Family members always see their own records. Anyone else sees a record of a protected data
-  category only when they wrote it or under an active consent that names them, their
-  organization or the whole team, for that category.
+  category only when they wrote it or under an active consent that names them, the
+  organization recorded on their team membership, or the whole team, for that category.
 - Emergency ("break-glass") access lets a staff member with that permission, not on the team,
   see a family for 24 hours after giving a reason. It is audited and shown to the family.
+
+Cost: every filter starts from the user's own memberships, so it costs what the user's own
+teams cost, never a scan of all families. A door for one family looks up that one membership
+(kept on the user object for the rest of the request).
 """
+
+from datetime import timedelta
 
 import rules
 from django.apps import apps
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.utils import timezone
 
 from .categories import DataCategory
 
-_CACHE_ATTR = "_soc_team_memberships"
-_EMERGENCY_ATTR = "_soc_emergency_families"
-_CONSENT_ATTR = "_soc_consents"
+_ONE_MEMBERSHIP = "_soc_membership_for"  # {family id: membership or None}
+_EMERGENCY = "_soc_emergency_families"
+_CONSENTS = "_soc_consents"
+_CACHES = (_ONE_MEMBERSHIP, _EMERGENCY, _CONSENTS)
+
+ASK_TO_JOIN_WINDOW = timedelta(hours=1)
 
 
-def _membership_model():
-    return apps.get_model("teams", "Membership")
+def _model(label):
+    return apps.get_model(*label.split("."))
 
 
-def memberships_of(user):
-    """The user's active memberships by team id, loaded once per user object (one query)."""
-    if user is None or not user.is_authenticated:
-        return {}
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is None:
-        Membership = _membership_model()
-        rows = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).select_related(
-            "team"
-        )
-        cached = {m.team_id: m for m in rows}
-        setattr(user, _CACHE_ATTR, cached)
-    return cached
+def _signed_in(user):
+    return user is not None and user.is_authenticated
 
 
-def forget_memberships(user):
-    """Call after a change to the user's memberships or grants within the same request."""
-    for attr in (_CACHE_ATTR, _EMERGENCY_ATTR, _CONSENT_ATTR):
+def _active_memberships(user):
+    Membership = _model("teams.Membership")
+    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).select_related(
+        "team"
+    )
+
+
+def membership_for(user, family_id):
+    """The user's active membership on one family's team, or None (one query per family)."""
+    if not _signed_in(user) or family_id is None:
+        return None
+    cache = getattr(user, _ONE_MEMBERSHIP, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _ONE_MEMBERSHIP, cache)
+    if family_id not in cache:
+        cache[family_id] = _active_memberships(user).filter(team__family_id=family_id).first()
+    return cache[family_id]
+
+
+def forget_access(user):
+    """Call after a change to the user's memberships, grants or consents in the same request."""
+    for attr in _CACHES:
         if user is not None and hasattr(user, attr):
             delattr(user, attr)
 
 
-def _active_emergency(user):
-    EmergencyAccess = apps.get_model("consent", "EmergencyAccess")
-    return EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now())
+def may_use_emergency_access(user):
+    return _signed_in(user) and user.organization_id is not None and user.can_use_emergency_access
 
 
 def emergency_families(user):
-    """Family ids the user opened with emergency access that has not expired (one query)."""
-    if user is None or not user.is_authenticated:
+    """Family ids the user opened with emergency access that has not expired.
+
+    Only staff allowed to break the glass can hold a grant, so nobody else pays a query.
+    """
+    if not may_use_emergency_access(user):
         return frozenset()
-    cached = getattr(user, _EMERGENCY_ATTR, None)
+    cached = getattr(user, _EMERGENCY, None)
     if cached is None:
-        cached = frozenset(_active_emergency(user).values_list("family_id", flat=True))
-        setattr(user, _EMERGENCY_ATTR, cached)
+        EmergencyAccess = _model("consent.EmergencyAccess")
+        grants = EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now())
+        cached = frozenset(grants.values_list("family_id", flat=True))
+        setattr(user, _EMERGENCY, cached)
     return cached
 
 
@@ -72,36 +96,121 @@ def family_id_of(obj):
         return obj.pk
     if obj._meta.label_lower == "teams.team":
         return obj.family_id
-    team = getattr(obj, "team", None)
-    return team.family_id if team is not None else obj.family_id
+    family_id = getattr(obj, "family_id", None)
+    if family_id is None and getattr(obj, "team_id", None) is not None:
+        family_id = obj.team.family_id
+    return family_id
 
 
 def membership_in(user, obj):
     """The user's active membership on the team that `obj` belongs to, or None."""
     if obj is None:
         return None
-    mine = memberships_of(user)
-    team_id = getattr(obj, "team_id", None)
-    if team_id is None and obj._meta.label_lower == "teams.team":
-        team_id = obj.pk
-    if team_id is not None:
-        return mine.get(team_id)
-    family_id = obj.pk if obj._meta.label_lower == "families.family" else obj.family_id
-    for membership in mine.values():
-        if membership.team.family_id == family_id:
-            return membership
-    return None
+    return membership_for(user, family_id_of(obj))
 
 
-def visible_families(queryset, user):
-    if user is None or not user.is_authenticated:
+def sees_family(user, family_id):
+    return membership_for(user, family_id) is not None or family_id in emergency_families(user)
+
+
+# Filters for querysets. Each starts from the user's memberships: PostgreSQL and SQLite plan
+# "family_id IN (the user's memberships)" as index lookups from the membership table. Emergency
+# grants join in only for the few staff allowed to break the glass.
+
+
+def _my_memberships(user):
+    Membership = _model("teams.Membership")
+    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+
+
+def visible_families(queryset, user, field="pk"):
+    """The rows of `queryset` (families, or anything with `field` pointing to a family)
+    that belong to families the user sees."""
+    if not _signed_in(user):
         return queryset.none()
-    Membership = _membership_model()
-    teams = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values(
-        "team__family_id"
+    emergency = emergency_families(user)
+    mine = _my_memberships(user).values("team__family_id")
+    if emergency:
+        ids = set(mine.values_list("team__family_id", flat=True)) | emergency
+        return queryset.filter(**{f"{field}__in": sorted(ids)})
+    return queryset.filter(**{f"{field}__in": mine})
+
+
+def readable_q(user, family_id=None):
+    """The condition "case records this user may read" (membership, category, consent,
+    authorship and family) as one SQL filter, or None when the user may read none.
+
+    With `family_id`, only that family's records, checked against that one membership.
+    """
+    if not _signed_in(user):
+        return None
+    if family_id is not None:
+        return _readable_in_one_family(user, family_id)
+    mine = _my_memberships(user)
+    Membership = _model("teams.Membership")
+    as_family = Exists(
+        mine.filter(role__in=Membership.FAMILY_ROLES, team__family_id=OuterRef("family_id"))
     )
-    emergency = _active_emergency(user).values("family_id")
-    return queryset.filter(Q(id__in=teams) | Q(id__in=emergency))
+    through_my_organization = Exists(
+        mine.filter(
+            team__family_id=OuterRef("family_id"),
+            organization_id=OuterRef("consent__recipient_organization_id"),
+        )
+    )
+    allowed = Q(family_id__in=mine.values("team__family_id")) & (
+        as_family | _not_protected_for(user, through_my_organization)
+    )
+    emergency = emergency_families(user)
+    if emergency:
+        allowed |= Q(family_id__in=sorted(emergency))
+    return allowed
+
+
+def _readable_in_one_family(user, family_id):
+    membership = membership_for(user, family_id)
+    if membership is None:
+        return Q(family_id=family_id) if family_id in emergency_families(user) else None
+    if membership.is_family:
+        return Q(family_id=family_id)
+    organization = Q(consent__recipient_organization_id=membership.organization_id)
+    if membership.organization_id is None:
+        organization = Q(pk__in=[])
+    return Q(family_id=family_id) & _not_protected_for(user, organization)
+
+
+def _not_protected_for(user, through_my_organization):
+    """General records, the user's own writing, or a category an active consent shares with
+    the user (by name, through their membership's organization, or with the whole team)."""
+    ConsentCategory = _model("consent.ConsentCategory")
+    names_me = (
+        Q(consent__recipient_kind="team")
+        | Q(consent__recipient_kind="person", consent__recipient_user=user)
+        | Q(consent__recipient_kind="organization") & through_my_organization
+    )
+    consented = (
+        ConsentCategory.objects.in_force()
+        .filter(family_id=OuterRef("family_id"), category=OuterRef("category"))
+        .filter(names_me)
+    )
+    return Q(category=DataCategory.GENERAL) | Q(author=user) | Exists(consented)
+
+
+def readable_records(queryset, user, family_id=None):
+    """The case records of `queryset` this user may read (see `readable_q`)."""
+    allowed = readable_q(user, family_id)
+    if allowed is None:
+        return queryset.none()
+    return queryset.filter(allowed)
+
+
+def with_readability(queryset, user, family_id=None):
+    """Annotate each case record with `readable`: for pages that list a record whose
+    existence is not protected (a meeting) but whose content may be (its notes)."""
+    allowed = readable_q(user, family_id)
+    expression = (
+        ExpressionWrapper(allowed, output_field=BooleanField()) if allowed else Value(False)
+    )
+    return queryset.annotate(readable=expression)
 
 
 # Predicates, named as a social worker would say them.
@@ -118,8 +227,8 @@ def has_emergency_access(user, obj):
 
 
 @rules.predicate
-def may_use_emergency_access(user, obj):
-    return user.is_agency_staff and user.can_use_emergency_access
+def is_allowed_to_break_the_glass(user, obj):
+    return may_use_emergency_access(user)
 
 
 @rules.predicate
@@ -141,8 +250,9 @@ def is_facilitator(user, obj):
 
 
 @rules.predicate
-def is_agency_staff(user, obj):
-    return user.is_authenticated and user.organization_id is not None
+def works_for_an_organization(user, obj=None):
+    """Staff of an agency, a provider or a family organization (not a family's own account)."""
+    return user.organization_id is not None
 
 
 @rules.predicate
@@ -168,29 +278,79 @@ def is_the_member(user, member):
     return member_user_id is not None and member_user_id == user.pk
 
 
+@rules.predicate
+def belongs_to_the_members_organization(user, member):
+    organization_id = getattr(member, "organization_id", None)
+    return organization_id is not None and organization_id == user.organization_id
+
+
+@rules.predicate
+def suggested_this_member(user, member):
+    return getattr(member, "proposed_by_id", None) == user.pk
+
+
+@rules.predicate
+def may_be_removed_by_the_family(user, member):
+    return not member.is_family and member.can_be_removed_by_family()
+
+
+@rules.predicate
+def is_required_by_agency(user, member):
+    return member.required_by_agency
+
+
+@rules.predicate
+def was_just_shown_this_family_as_a_duplicate(user, family):
+    """Asking to join is allowed only right after the family was shown as a possible duplicate,
+    so the request cannot be used to probe which families exist."""
+    AuditEvent = _model("audit.AuditEvent")
+    return AuditEvent.objects.filter(
+        actor=user,
+        action="family.duplicate_shown",
+        family_id=family.pk,
+        at__gte=timezone.now() - ASK_TO_JOIN_WINDOW,
+    ).exists()
+
+
 POLICY = rules.RuleSet()
 POLICY.add_rule("view_family", is_team_member | has_emergency_access)
 POLICY.add_rule(
-    "open_in_emergency", may_use_emergency_access & ~is_team_member & ~has_emergency_access
+    "open_in_emergency", is_allowed_to_break_the_glass & ~is_team_member & ~has_emergency_access
+)
+POLICY.add_rule("open_family", works_for_an_organization)
+POLICY.add_rule(
+    "ask_to_join",
+    works_for_an_organization & ~is_team_member & was_just_shown_this_family_as_a_duplicate,
 )
 POLICY.add_rule("see_consents", is_team_member)
 # Caregivers give consent; a youth gives it for their own records (age checked in the action).
 POLICY.add_rule("give_consent", is_family_member)
+POLICY.add_rule("give_or_record_consent", is_family_member | is_facilitator)
 POLICY.add_rule(
     "revoke_consent", is_caregiver | is_facilitator | (is_family_member & gave_the_consent)
 )
 POLICY.add_rule("edit_family", is_caregiver | is_facilitator)
 POLICY.add_rule("edit_people", is_caregiver | is_facilitator)
 POLICY.add_rule("see_who_looked", is_family_member | is_facilitator)
+POLICY.add_rule("see_who_has_no_account", is_caregiver)
 # The family selects its team: caregivers invite directly, everyone else proposes.
 POLICY.add_rule("invite_member", is_caregiver)
 POLICY.add_rule("propose_member", is_team_member & ~is_caregiver)
 POLICY.add_rule("decide_proposal", is_caregiver)
-POLICY.add_rule("withdraw_proposal", is_team_member)
+POLICY.add_rule("withdraw_proposal", is_team_member & (suggested_this_member | is_facilitator))
 POLICY.add_rule("remove_member", is_caregiver | (is_team_member & is_the_member))
-POLICY.add_rule("mark_required", is_team_member & is_agency_staff)
+# What the team page offers next to each member.
+POLICY.add_rule(
+    "offer_withdrawal", is_team_member & (suggested_this_member | is_facilitator) & ~is_caregiver
+)
+POLICY.add_rule("offer_removal", is_caregiver & may_be_removed_by_the_family)
+POLICY.add_rule("offer_leaving", is_the_member & ~is_required_by_agency & ~is_caregiver)
+POLICY.add_rule("mark_required", is_team_member & works_for_an_organization)
+POLICY.add_rule("offer_marking_required", is_team_member & belongs_to_the_members_organization)
 POLICY.add_rule("convene_meeting", is_team_member)
 POLICY.add_rule("change_meeting", called_the_meeting & is_team_member | is_facilitator)
+# The facilitator keeps the team's record: attendance, notes, decisions and next steps.
+POLICY.add_rule("keep_team_record", is_facilitator)
 POLICY.add_rule("record_meeting", is_facilitator)
 POLICY.add_rule("add_next_step", is_facilitator)
 POLICY.add_rule("update_next_step", is_facilitator | is_responsible_for_step)
@@ -202,33 +362,47 @@ ACTIONS = frozenset(POLICY.keys())
 def can(user, action, obj):
     if action not in ACTIONS:
         raise KeyError(f"Unknown action {action!r}: add it to consent.policy.")
-    if user is None or not user.is_authenticated:
+    if not _signed_in(user):
         return False
     return POLICY.test_rule(action, user, obj)
 
 
+def require(user, action, obj):
+    """Raise PermissionDenied unless the user may do `action` on `obj`."""
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def flags(user, obj, actions):
+    """The `can` flags a page hands its template: {action: bool}."""
+    return {action: can(user, action, obj) for action in actions}
+
+
+# Reading one record (pages that show a record they already hold).
+
+
 def consents_for(user, family_id):
     """Active consents of one family, loaded once per user object and family."""
-    cache = getattr(user, _CONSENT_ATTR, None)
+    cache = getattr(user, _CONSENTS, None)
     if cache is None:
         cache = {}
-        setattr(user, _CONSENT_ATTR, cache)
+        setattr(user, _CONSENTS, cache)
     if family_id not in cache:
-        Consent = apps.get_model("consent", "Consent")
+        Consent = _model("consent.Consent")
         cache[family_id] = list(Consent.objects.active().filter(family_id=family_id))
     return cache[family_id]
 
 
 def prime_consents(user, family_ids):
     """Load the active consents of many families in one query (for lists and search)."""
-    cache = getattr(user, _CONSENT_ATTR, None)
+    cache = getattr(user, _CONSENTS, None)
     if cache is None:
         cache = {}
-        setattr(user, _CONSENT_ATTR, cache)
+        setattr(user, _CONSENTS, cache)
     wanted = [f for f in set(family_ids) if f not in cache]
     if not wanted:
         return
-    Consent = apps.get_model("consent", "Consent")
+    Consent = _model("consent.Consent")
     for family_id in wanted:
         cache[family_id] = []
     for consent in Consent.objects.active().filter(family_id__in=wanted):
@@ -243,19 +417,16 @@ def consent_for_record(user, family_id, category, membership):
     return None
 
 
-def can_read_record(user, record, *, category=None, author_id=None):
-    """May this user read a record of a data category? Team access is checked first."""
-    if user is None or not user.is_authenticated:
+def can_read_record(user, record):
+    """May this user read this case record (see `readable_records`, which says the same in SQL)?"""
+    if not _signed_in(user):
         return False
-    membership = membership_in(user, record)
-    family_id = family_id_of(record)
-    if membership is None and family_id not in emergency_families(user):
-        return False
-    category = category or getattr(record, "category", DataCategory.GENERAL)
-    if category == DataCategory.GENERAL or (membership is not None and membership.is_family):
-        return True
-    if author_id is not None and author_id == user.pk:
-        return True
+    family_id = record.family_id
+    membership = membership_for(user, family_id)
     if membership is None:
-        return True  # emergency access: everything, for 24 hours, audited and shown to the family
-    return consent_for_record(user, family_id, category, membership) is not None
+        return family_id in emergency_families(user)
+    if record.category == DataCategory.GENERAL or membership.is_family:
+        return True
+    if record.author_id is not None and record.author_id == user.pk:
+        return True
+    return consent_for_record(user, family_id, record.category, membership) is not None

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from soc import uswds
 from soc.audit.log import record
-from soc.families.access import family_for
+from soc.consent.doors import family_for
 from soc.families.models import Family
 
 from . import actions, pdf, policy

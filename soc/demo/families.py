@@ -316,7 +316,7 @@ class FamilyMaker:
                 child = next(p.first_name for p in draft.people if p.is_child)
                 meeting.notes = rng.choice(texts.NOTES[words]).format(child=child)
                 meeting.decisions = rng.choice(texts.DECISIONS[words])
-                meeting.notes_by = facilitator
+                meeting.author = facilitator
                 draft.attendance.extend(g.attend(meeting, active, draft.family.interpreter_needed))
             draft.meetings.append(meeting)
         draft.meetings.sort(key=lambda m: m.starts_at)
@@ -355,12 +355,13 @@ class FamilyMaker:
                 status = "done" if roll < 0.15 else "open"
             step = NextStep(
                 team=draft.team,
+                family=draft.family,
                 meeting=meeting,
                 description=spanish if words == "es" else english,
                 responsible=responsible,
                 due_date=due,
                 status=status,
-                created_by=facilitator,
+                author=facilitator,
                 created_at=created_at,
             )
             if status == "done":

@@ -187,6 +187,7 @@ class Generator:
     def meeting(self, team, *, starts_at, called_by, reason, language, place="", video_link=""):
         return Meeting(
             team=team,
+            family=team.family,
             uid=self.new_uid(),
             reason=reason,
             reason_other=texts.REASON_OTHER[language] if reason == Meeting.Reason.OTHER else "",

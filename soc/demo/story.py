@@ -194,7 +194,7 @@ class DemoStory:
             "Proponer a la consejera escolar y a un terapeuta para el equipo. "
             "Reunirnos otra vez en un mes, después de las 4 de la tarde."
         )
-        past.notes_by = coordinator
+        past.author = coordinator
         present = [facilitator, *family_members, partner, lupe]
         draft.attendance = [
             Attendance(
@@ -217,9 +217,9 @@ class DemoStory:
 
         def step(description, who, due_in, status="open"):
             return NextStep(
-                team=team, meeting=past, description=description, responsible=who,
+                team=team, family=team.family, meeting=past, description=description, responsible=who,
                 due_date=g.today + timedelta(days=due_in), status=status,
-                created_by=coordinator, created_at=past.ends_at,
+                author=coordinator, created_at=past.ends_at,
                 completed_at=g.midnight - timedelta(days=8) if status == "done" else None,
             )  # fmt: skip
 

@@ -53,69 +53,6 @@ def find_possible_duplicates(user, county, display_name, birth_dates, request=No
     return matches
 
 
-def open_family(user, *, family_fields, people, request=None, confirmed_new=False):
-    """Record a family and its people and start its team, with `user` as facilitator.
-
-    Raises ValidationError; with possible duplicates and no `confirmed_new`, the error has
-    code "possible_duplicate" and carries the matches in `params`. The duplicates are looked
-    up (and their showing audited) before the writing transaction, so that audit survives.
-    """
-    from soc.teams.actions import start_team
-
-    if not user.is_authenticated or not user.is_agency_staff:
-        raise PermissionDenied
-    family = Family(opened_by=user, **family_fields)
-    family.full_clean(exclude=["opened_by"])
-    built = [Person(family=family, **fields) for fields in people]
-    errors = {}
-    for index, person in enumerate(built):
-        try:
-            validate_person(person)
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                errors[f"people[{index}].{field}"] = messages
-    if not any(p.is_child for p in built):
-        errors.setdefault("people", []).append(_("Please add at least one child or youth."))
-    _reject_repeated_people(built, errors)
-    if errors:
-        raise ValidationError(errors)
-    if not confirmed_new:
-        matches = find_possible_duplicates(
-            user,
-            family.county,
-            family.display_name,
-            [p.date_of_birth for p in built if p.is_child],
-            request,
-        )
-        if matches:
-            raise ValidationError(
-                _("This family may already be recorded in this county."),
-                code="possible_duplicate",
-                params={"matches": matches},
-            )
-    with transaction.atomic():
-        family.save()
-        for person in built:
-            person.family = family
-        Person.objects.bulk_create(built)
-        record(user, "family.create", family, family_id=family.pk, request=request)
-        start_team(user, family, request=request)
-    return family
-
-
-def _reject_repeated_people(people, errors):
-    seen = set()
-    for index, person in enumerate(people):
-        key = (
-            person.first_name.strip().lower(),
-            person.last_name.strip().lower(),
-            person.date_of_birth,
-        )
-        if key in seen:
-            errors[f"people[{index}].first_name"] = [_("This person is already on the list.")]
-        seen.add(key)
-
-
 @transaction.atomic
 def update_family(user, family, *, version, changes, request=None):
     if not family.can(user, "edit_family"):

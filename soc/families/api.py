@@ -22,9 +22,9 @@ from soc.api.schemas import (
     email_field,
 )
 from soc.audit.log import record
+from soc.consent.doors import family_or_404, record_view, visible_family_or_404
 
 from . import actions
-from .access import audit_view, visible_family_or_404
 from .models import Family, Person, SpokenLanguage
 
 router = Router(tags=["families"])
@@ -45,13 +45,6 @@ def families_with_counts():
             filter=Q(team__memberships__status="active"),
             distinct=True,
         ),
-    )
-
-
-def family_or_404(request, family_id) -> Family:
-    """The family if the caller is on its team; 404 for everyone else, whoever they are."""
-    return visible_family_or_404(
-        request.auth, family_id, request, Family.objects.select_related("county", "team")
     )
 
 
@@ -170,40 +163,10 @@ def list_families(request):
     return visible_families(request.auth)
 
 
-@router.post("/families", response={201: FamilyOut, 409: PossibleDuplicates, **ERRORS})
-def open_family(request, payload: FamilyCreate):
-    """Open a family with its people and start its team, with you as facilitator.
-
-    If the county may already have this family, answers 409 with the possible matches
-    (name and county only); ask to join one of them or repeat with `confirmed_new`.
-    """
-    data = payload.model_dump(exclude={"people", "confirmed_new"})
-    people = [person.model_dump() for person in payload.people]
-    try:
-        family = actions.open_family(
-            request.auth,
-            family_fields=_family_fields(data),
-            people=people,
-            request=request,
-            confirmed_new=payload.confirmed_new,
-        )
-    except ValidationError as error:
-        if getattr(error, "code", None) != "possible_duplicate":
-            raise
-        county = data["county"]
-        matches = [
-            # Not the family's name: a stranger learns only that a match exists, and where.
-            {"id": f.pk, "county": county}
-            for f in error.params["matches"]
-        ]
-        return Status(409, {"detail": error.message, "matches": matches})
-    return Status(201, visible_families(request.auth).get(pk=family.pk))
-
-
 @router.get("/families/{family_id}", response={200: FamilyOut, **ERRORS})
 def get_family(request, family_id: int):
     family = visible_family_or_404(request.auth, family_id, request, families_with_counts())
-    audit_view(request, "family.view", family, family.pk, user=request.auth)
+    record_view(request, "family.view", family, family.pk, user=request.auth)
     return family
 
 
@@ -227,7 +190,7 @@ def update_family(request, family_id: int, payload: FamilyChanges):
 @paginate(Pagination)
 def list_people(request, family_id: int):
     family = family_or_404(request, family_id)
-    audit_view(request, "person.list", family, family.pk, user=request.auth)
+    record_view(request, "person.list", family, family.pk, user=request.auth)
     return family.people.all()
 
 

@@ -4,16 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
 from soc.accounts.models import County
+from soc.uswds import DateInput
 
 from .actions import FAMILY_FIELDS, PERSON_FIELDS
 from .models import Family, Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class FamilyForm(uswds.ModelForm):

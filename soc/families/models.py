@@ -125,7 +125,7 @@ class Family(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(family__in=Family.objects.visible_to(user))
+        return policy.visible_families(self, user, field="family_id")
 
     def children(self):
         return self.filter(role__in=Person.CHILD_ROLES)

@@ -3,8 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("families/new/", views.family_new, name="family_new"),
-    path("families/<int:family_id>/join/", views.family_join, name="family_join"),
     path("families/<int:family_id>/edit/", views.family_edit, name="family_edit"),
     path("families/<int:family_id>/people/new/", views.person_add, name="person_add"),
     path(

@@ -13,9 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from weasyprint import HTML
 
-from soc.consent import policy
-from soc.consent.categories import DataCategory
-from soc.consent.disclosures import PART2_NOTICE
+from soc.consent.disclosures import PART2_NOTICE, needs_part2_notice
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,30 +25,28 @@ def safe_cell(value):
     return value
 
 
-def readable_notes(user, meeting):
-    """(notes, decisions, shows substance use) as this user may see them."""
-    if policy.can_read_record(user, meeting, author_id=meeting.notes_by_id):
-        shown = bool(meeting.notes or meeting.decisions)
-        return (
-            meeting.notes,
-            meeting.decisions,
-            shown and meeting.category == DataCategory.SUBSTANCE_USE,
-        )
+def readable_notes(meeting):
+    """(notes, decisions, shows substance use) as the reader may see them: meetings come
+    annotated `readable` by the policy (Meeting.objects.with_readability)."""
+    if meeting.readable:
+        return meeting.notes, meeting.decisions, meeting.has_notes and meeting.is_substance_use
     return None, None, False
 
 
-def meeting_summary_pdf(user, meeting, attendance, next_steps) -> bytes:
-    notes, decisions, part2 = readable_notes(user, meeting)
+def meeting_summary_pdf(meeting, attendance, next_steps) -> bytes:
+    """`next_steps` are the ones the reader may read (NextStep.objects.visible_to)."""
+    notes, decisions, part2 = readable_notes(meeting)
+    part2 = part2 or needs_part2_notice(next_steps)
     html = render_to_string(
         "teams/meeting_summary_pdf.html",
         {
             "meeting": meeting,
             "family": meeting.team.family,
             "attendance": attendance,
-            "next_steps": [(step, step.description_for(user)) for step in next_steps],
+            "next_steps": next_steps,
             "notes": notes,
             "decisions": decisions,
-            "hidden": notes is None and bool(meeting.notes or meeting.decisions),
+            "hidden": notes is None and meeting.has_notes,
             "part2_notice": PART2_NOTICE if part2 else None,
             "printed_at": timezone.now(),
         },
@@ -58,15 +54,15 @@ def meeting_summary_pdf(user, meeting, attendance, next_steps) -> bytes:
     return HTML(string=html).write_pdf()
 
 
-def family_workbook(user, family, meetings, next_steps) -> bytes:
-    policy.prime_consents(user, [family.pk])
+def family_workbook(family, meetings, next_steps) -> bytes:
+    """`meetings` annotated `readable`, `next_steps` the readable ones, both through the policy."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Meetings")[:31]
     sheet.append([_("Date"), _("Reason"), _("Place"), _("Status"), _("Notes"), _("Decisions")])
     part2 = False
     for meeting in meetings:
-        notes, decisions, substance_use = readable_notes(user, meeting)
+        notes, decisions, substance_use = readable_notes(meeting)
         part2 = part2 or substance_use
         sheet.append(
             [
@@ -89,7 +85,7 @@ def family_workbook(user, family, meetings, next_steps) -> bytes:
     for step in next_steps:
         steps.append(
             [
-                safe_cell(step.description_for(user)),
+                safe_cell(step.description),
                 safe_cell(step.responsible.name),
                 step.due_date,
                 step.get_status_display(),
@@ -98,7 +94,7 @@ def family_workbook(user, family, meetings, next_steps) -> bytes:
     for ws in (sheet, steps):
         for cell in ws[1]:
             cell.font = Font(bold=True)
-    if part2:
+    if part2 or needs_part2_notice(next_steps):
         notice = book.create_sheet(_("Notice"), 0)
         notice.append([_("Notice of confidentiality (42 CFR part 2)")])
         notice.append([str(PART2_NOTICE)])

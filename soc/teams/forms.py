@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from soc import uswds
 from soc.accounts.models import Organization
 from soc.consent.categories import DataCategory
-from soc.families.forms import DateInput
 from soc.families.models import SpokenLanguage
+from soc.uswds import DateInput
 
 from .models import Attendance, Meeting, Membership, NextStep
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import Organization, hash_secret
 from soc.consent import policy
-from soc.consent.categories import DataCategory
+from soc.consent.records import CaseRecord, CaseRecordQuerySet
 from soc.families.models import Family, Person, SpokenLanguage
 
 
@@ -38,7 +38,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(status__in=[Membership.Status.ACTIVE, Membership.Status.PROPOSED])
 
     def visible_to(self, user):
-        return self.filter(team__family__in=Family.objects.visible_to(user))
+        return policy.visible_families(self, user, field="team__family_id")
 
 
 class Membership(models.Model):
@@ -196,9 +196,12 @@ class Invitation(models.Model):
         )
 
 
-class MeetingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(team__family__in=Family.objects.visible_to(user))
+class MeetingQuerySet(CaseRecordQuerySet):
+    """A meeting's time and place are for the whole team; its notes and decisions are a case
+    record of their category (`with_readability`, `visible_to`)."""
+
+    def of_my_teams(self, user):
+        return self.in_families_seen_by(user)
 
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now(), status=Meeting.Status.SCHEDULED).order_by(
@@ -209,7 +212,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class Meeting(models.Model):
+class Meeting(CaseRecord):
     class Reason(models.TextChoices):
         REGULAR_REVIEW = "regular_review", _("Regular review")
         CRISIS = "crisis", _("Crisis")
@@ -240,16 +243,6 @@ class Meeting(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     notes = models.TextField(_("notes"), blank=True, max_length=20000)
     decisions = models.TextField(_("decisions"), blank=True, max_length=10000)
-    category = models.CharField(
-        _("kind of information"),
-        max_length=20,
-        choices=DataCategory.choices,
-        default=DataCategory.GENERAL,
-    )
-    notes_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
 
     objects = MeetingQuerySet.as_manager()
@@ -263,8 +256,8 @@ class Meeting(models.Model):
         return f"{self.get_reason_display()} {self.starts_at:%Y-%m-%d}"
 
     @property
-    def family_id(self):
-        return self.team.family_id
+    def has_notes(self):
+        return bool(self.notes or self.decisions)
 
     @property
     def is_cancelled(self):
@@ -279,9 +272,6 @@ class Meeting(models.Model):
         if self.reason == self.Reason.OTHER and self.reason_other:
             return self.reason_other
         return self.get_reason_display()
-
-    def can(self, user, action):
-        return policy.can(user, action, self)
 
 
 class Attendance(models.Model):
@@ -307,15 +297,12 @@ class Attendance(models.Model):
         return f"{self.membership_id}: {self.status}"
 
 
-class NextStepQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(team__family__in=Family.objects.visible_to(user))
-
+class NextStepQuerySet(CaseRecordQuerySet):
     def open(self):
         return self.filter(status=NextStep.Status.OPEN)
 
 
-class NextStep(models.Model):
+class NextStep(CaseRecord):
     class Status(models.TextChoices):
         OPEN = "open", _("To do")
         DONE = "done", _("Done")
@@ -336,13 +323,6 @@ class NextStep(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    category = models.CharField(
-        max_length=20, choices=DataCategory.choices, default=DataCategory.GENERAL
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -355,16 +335,6 @@ class NextStep(models.Model):
 
     def __str__(self):
         return f"Next step {self.pk}"  # the description may be protected
-
-    @property
-    def family_id(self):
-        return self.team.family_id
-
-    def description_for(self, user):
-        """The description, or a placeholder when it is a protected record this user may not read."""
-        if policy.can_read_record(user, self, category=self.category, author_id=self.created_by_id):
-            return self.description
-        return _("Protected")
 
     @property
     def is_overdue(self):

@@ -194,7 +194,7 @@ def test_notes_of_a_protected_category_only_for_the_family_and_the_author(cast, 
         notes="Leo started therapy.",
         decisions="Weekly sessions.",
         category="substance_use",
-        notes_by=cast.facilitator,
+        author=cast.facilitator,
     )
     path = meetings_path(cast, meeting.pk)
     for reader in (cast.caregiver, cast.youth, cast.facilitator):

@@ -49,7 +49,7 @@ def add_meetings(team, n):
         meeting = f.MeetingFactory(
             team=team,
             notes="Notes",
-            notes_by=team.started_by,
+            author=team.started_by,
             category="mental_health" if i % 2 else "general",
         )
         Attendance.objects.create(meeting=meeting, membership=team.facilitator, status="present")
@@ -58,7 +58,7 @@ def add_meetings(team, n):
 
 def add_next_steps(team, n):
     for _ in range(n):
-        f.NextStepFactory(team=team, created_by=team.started_by)
+        f.NextStepFactory(team=team, author=team.started_by)
     return f"/families/{team.family_id}/next-steps"
 
 

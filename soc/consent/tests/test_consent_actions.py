@@ -116,7 +116,7 @@ def test_pdf_without_substance_use_has_no_part2_notice(client, cast):
 
 def test_education_record_shown_under_consent_is_logged_as_a_disclosure(client, cast):
     Meeting.objects.filter(pk=cast.meeting.pk).update(
-        notes="Reading plan", category="education", notes_by=cast.facilitator
+        notes="Reading plan", category="education", author=cast.facilitator
     )
     actions.give_consent(
         cast.caregiver, cast.family, _fields(cast, categories=["education"], purpose="treatment")
@@ -183,7 +183,7 @@ def test_api_shows_part2_notice_and_logs_the_disclosure(cast):
     from soc.api.tests.conftest import ApiClient
 
     Meeting.objects.filter(pk=cast.meeting.pk).update(
-        notes="Recovery plan", category="substance_use", notes_by=cast.facilitator
+        notes="Recovery plan", category="substance_use", author=cast.facilitator
     )
     actions.give_consent(cast.caregiver, cast.family, _fields(cast))
     body = (
@@ -239,7 +239,7 @@ def test_api_meeting_list_logs_each_disclosure(cast):
     from soc.api.tests.conftest import ApiClient
 
     Meeting.objects.filter(pk=cast.meeting.pk).update(
-        notes="Reading plan", category="education", notes_by=cast.facilitator
+        notes="Reading plan", category="education", author=cast.facilitator
     )
     actions.give_consent(cast.caregiver, cast.family, _fields(cast, categories=["education"]))
     rows = ApiClient(cast.member).get(f"/families/{cast.family.pk}/meetings").json()["items"]

@@ -29,7 +29,7 @@ DOORS = ("page", "api", "pdf", "export", "search")
 
 def _protect_notes(cast, category):
     Meeting.objects.filter(pk=cast.meeting.pk).update(
-        notes=SECRET, category=category, notes_by=cast.facilitator
+        notes=SECRET, category=category, author=cast.facilitator
     )
     cast.consent.revoked_at = timezone.now()  # the fixture's team-wide consent is not under test
     cast.consent.save()

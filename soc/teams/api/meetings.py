@@ -25,13 +25,12 @@ from soc.api.schemas import (
     choices,
 )
 from soc.consent.categories import DataCategory
-from soc.consent.disclosures import PART2_NOTICE, note_disclosure
-from soc.families.access import audit_view
-from soc.families.api import family_or_404
+from soc.consent.disclosures import PART2_NOTICE, collect
+from soc.consent.doors import family_or_404, record_view
 
 from .. import actions
 from ..models import Attendance, Meeting
-from .base import MEETINGS, _readable, router
+from .base import MEETINGS, router
 
 
 class MeetingIn(InputSchema):
@@ -113,51 +112,47 @@ class MeetingOut(Schema):
 
     @staticmethod
     def resolve_notes_by(meeting):
-        return meeting.notes_by.full_name if meeting.notes_by_id else None
+        return meeting.author.full_name if meeting.author_id else None
 
     @staticmethod
     def resolve_notes(meeting, context):
-        if not _readable(context, meeting, meeting.category, meeting.notes_by_id):
+        if not meeting.readable:
             return None
-        if meeting.notes or meeting.decisions:
+        if meeting.has_notes:
             # Every response that carries the notes is a disclosure: detail, list, or change.
-            request = context["request"]
-            note_disclosure(
-                request.auth,
-                meeting,
-                category=meeting.category,
-                author_id=meeting.notes_by_id,
-                request=request,
-            )
+            collect(context["request"], meeting)
         return meeting.notes
 
     @staticmethod
-    def resolve_notice(meeting, context):
-        readable = _readable(context, meeting, meeting.category, meeting.notes_by_id)
-        if readable and meeting.category == DataCategory.SUBSTANCE_USE:
+    def resolve_notice(meeting):
+        if meeting.readable and meeting.is_substance_use:
             return str(PART2_NOTICE)
         return None
 
     @staticmethod
-    def resolve_decisions(meeting, context):
-        if _readable(context, meeting, meeting.category, meeting.notes_by_id):
-            return meeting.decisions
-        return None
+    def resolve_decisions(meeting):
+        return meeting.decisions if meeting.readable else None
 
     @staticmethod
     def resolve_attendance(meeting):
         return meeting.attendance.all()
 
 
-def _meetings(team):
-    return team.meetings.select_related("called_by", "notes_by").prefetch_related(
-        Prefetch("attendance", queryset=Attendance.objects.select_related("membership"))
+def _meetings(request, family):
+    """The family's meetings, each marked with whether the caller may read its notes."""
+    return (
+        Meeting.objects.with_readability(request.auth, family=family)
+        .filter(family=family)
+        .select_related("called_by", "author")
+        .prefetch_related(
+            Prefetch("attendance", queryset=Attendance.objects.select_related("membership"))
+        )
     )
 
 
 def _meeting_or_404(family, meeting_id):
     return get_object_or_404(
-        Meeting.objects.filter(team=family.team).select_related("team"), pk=meeting_id
+        Meeting.objects.filter(family=family).select_related("team"), pk=meeting_id
     )
 
 
@@ -168,8 +163,8 @@ def _meeting_or_404(family, meeting_id):
 def list_meetings(request, family_id: int, when: Query[Literal["upcoming", "past"] | None] = None):
     """The team's meetings, latest first; `when=upcoming` lists scheduled ones soonest first."""
     family = family_or_404(request, family_id)
-    audit_view(request, "meeting.list", family, family.pk, user=request.auth)
-    meetings = _meetings(family.team)
+    record_view(request, "meeting.list", family, family.pk, user=request.auth)
+    meetings = _meetings(request, family)
     if when == "upcoming":
         return meetings.upcoming()
     if when == "past":
@@ -180,9 +175,9 @@ def list_meetings(request, family_id: int, when: Query[Literal["upcoming", "past
 @router.post("/families/{family_id}/meetings", response={201: MeetingOut, **ERRORS}, tags=MEETINGS)
 def convene_meeting(request, family_id: int, payload: MeetingIn):
     """Call the team together; every member with an e-mail gets an invitation."""
-    team = family_or_404(request, family_id).team
-    meeting = actions.convene_meeting(request.auth, team, payload.model_dump(), request)
-    return Status(201, _meetings(team).get(pk=meeting.pk))
+    family = family_or_404(request, family_id)
+    meeting = actions.convene_meeting(request.auth, family.team, payload.model_dump(), request)
+    return Status(201, _meetings(request, family).get(pk=meeting.pk))
 
 
 @router.get(
@@ -192,8 +187,8 @@ def convene_meeting(request, family_id: int, payload: MeetingIn):
 )
 def get_meeting(request, family_id: int, meeting_id: int):
     family = family_or_404(request, family_id)
-    meeting = get_object_or_404(_meetings(family.team), pk=meeting_id)
-    audit_view(request, "meeting.view", meeting, family.pk, user=request.auth)
+    meeting = get_object_or_404(_meetings(request, family), pk=meeting_id)
+    record_view(request, "meeting.view", meeting, family.pk, user=request.auth)
     return meeting
 
 
@@ -210,7 +205,7 @@ def change_meeting(request, family_id: int, meeting_id: int, payload: MeetingCha
     actions.change_meeting(
         request.auth, meeting, version=payload.version, changes=changes, request=request
     )
-    return _meetings(family.team).get(pk=meeting.pk)
+    return _meetings(request, family).get(pk=meeting.pk)
 
 
 @router.post(
@@ -225,7 +220,7 @@ def cancel_meeting(request, family_id: int, meeting_id: int, payload: CancelIn |
     actions.cancel_meeting(
         request.auth, meeting, version=payload.version, reason=payload.reason, request=request
     )
-    return _meetings(family.team).get(pk=meeting.pk)
+    return _meetings(request, family).get(pk=meeting.pk)
 
 
 @router.put(
@@ -254,4 +249,4 @@ def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRec
         category=payload.category,
         request=request,
     )
-    return _meetings(family.team).get(pk=meeting.pk)
+    return _meetings(request, family).get(pk=meeting.pk)

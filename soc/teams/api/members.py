@@ -23,8 +23,7 @@ from soc.api.schemas import (
     email_field,
 )
 from soc.audit.log import record
-from soc.families.access import audit_view
-from soc.families.api import family_or_404
+from soc.consent.doors import family_or_404, record_view
 from soc.families.models import Family, SpokenLanguage
 
 from .. import actions
@@ -118,7 +117,7 @@ def _member_out(member):
 def list_members(request, family_id: int, status: Query[choices(Membership.Status) | None] = None):
     """The team: its members and people waiting for the family's approval, or one status."""
     family = family_or_404(request, family_id)
-    audit_view(request, "member.list", family, family.pk, user=request.auth)
+    record_view(request, "member.list", family, family.pk, user=request.auth)
     members = family.team.memberships.select_related("organization", "proposed_by")
     return members.filter(status=status) if status else members.current()
 

@@ -17,12 +17,12 @@ from soc.api.schemas import (
     choices,
 )
 from soc.consent.categories import DataCategory
-from soc.families.access import audit_view
-from soc.families.api import family_or_404
+from soc.consent.disclosures import PART2_NOTICE, collect
+from soc.consent.doors import family_or_404, record_view
 
 from .. import actions
 from ..models import NextStep
-from .base import NEXT_STEPS, _invalid_choice, _readable, router
+from .base import NEXT_STEPS, _invalid_choice, router
 from .members import MemberRef
 
 
@@ -54,6 +54,9 @@ class NextStepOut(Schema):
     category: choices(DataCategory)
     meeting_id: int | None
     created_by: str
+    notice: str | None = Field(
+        description="The 42 CFR Part 2 redisclosure notice, on substance-use next steps."
+    )
     created_at: datetime
     completed_at: datetime | None
     is_overdue: bool
@@ -61,17 +64,23 @@ class NextStepOut(Schema):
 
     @staticmethod
     def resolve_description(step, context):
-        if _readable(context, step, step.category, step.created_by_id):
-            return step.description
-        return None
+        # Only readable steps reach here (NextStep.objects.visible_to).
+        collect(context["request"], step)
+        return step.description
 
     @staticmethod
     def resolve_created_by(step):
-        return step.created_by.full_name
+        return step.author.full_name if step.author_id else ""
+
+    @staticmethod
+    def resolve_notice(step):
+        return str(PART2_NOTICE) if step.is_substance_use else None
 
 
-def _next_steps(team):
-    return team.next_steps.select_related("responsible", "created_by")
+def _next_steps(request, family):
+    return NextStep.objects.visible_to(request.auth, family=family).select_related(
+        "responsible", "author"
+    )
 
 
 def _team_member(team, member_id):
@@ -86,8 +95,8 @@ def _team_member(team, member_id):
 def list_next_steps(request, family_id: int, status: Query[choices(NextStep.Status) | None] = None):
     """What the team agreed to do, soonest due first."""
     family = family_or_404(request, family_id)
-    audit_view(request, "next_step.list", family, family.pk, user=request.auth)
-    steps = _next_steps(family.team)
+    record_view(request, "next_step.list", family, family.pk, user=request.auth)
+    steps = _next_steps(request, family)
     return steps.filter(status=status) if status else steps
 
 
@@ -95,7 +104,8 @@ def list_next_steps(request, family_id: int, status: Query[choices(NextStep.Stat
     "/families/{family_id}/next-steps", response={201: NextStepOut, **ERRORS}, tags=NEXT_STEPS
 )
 def add_next_step(request, family_id: int, payload: NextStepIn):
-    team = family_or_404(request, family_id).team
+    family = family_or_404(request, family_id)
+    team = family.team
     meeting = None
     if payload.meeting is not None:
         meeting = team.meetings.filter(pk=payload.meeting).first()
@@ -111,7 +121,7 @@ def add_next_step(request, family_id: int, payload: NextStepIn):
         category=payload.category,
         request=request,
     )
-    return Status(201, _next_steps(team).get(pk=step.pk))
+    return Status(201, _next_steps(request, family).get(pk=step.pk))
 
 
 @router.patch(
@@ -123,13 +133,11 @@ def update_next_step(request, family_id: int, step_id: int, payload: NextStepCha
     """The facilitator changes a step; the person responsible can change its status."""
     family = family_or_404(request, family_id)
     team = family.team
-    step = get_object_or_404(
-        NextStep.objects.filter(team=team).select_related("team__family"), pk=step_id
-    )
+    step = get_object_or_404(_next_steps(request, family).select_related("team"), pk=step_id)
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
     if "responsible" in changes:
         changes["responsible"] = _team_member(team, changes["responsible"])
     actions.update_next_step(
         request.auth, step, version=payload.version, changes=changes, request=request
     )
-    return _next_steps(team).get(pk=step.pk)
+    return _next_steps(request, family).get(pk=step.pk)

@@ -21,7 +21,7 @@ def _pdf_text(response):
 
 def test_meeting_summary_pdf_in_the_readers_language_with_part2_notice(client, cast):
     Meeting.objects.filter(pk=cast.meeting.pk).update(
-        notes="Plan de recuperación", category="substance_use", notes_by=cast.facilitator
+        notes="Plan de recuperación", category="substance_use", author=cast.facilitator
     )
     client.force_login(cast.caregiver)  # Spanish
     response = client.get(reverse("meeting_pdf", args=[cast.family.pk, cast.meeting.pk]))
@@ -32,7 +32,7 @@ def test_meeting_summary_pdf_in_the_readers_language_with_part2_notice(client, c
 
 def test_export_guards_against_formula_injection_and_carries_the_notice(client, cast):
     Meeting.objects.filter(pk=cast.meeting.pk).update(
-        notes='=HYPERLINK("http://evil")', category="substance_use", notes_by=cast.facilitator
+        notes='=HYPERLINK("http://evil")', category="substance_use", author=cast.facilitator
     )
     client.force_login(cast.facilitator)
     book = load_workbook(

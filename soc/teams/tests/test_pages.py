@@ -26,7 +26,7 @@ def _grow(cast, n):
             called_by=cast.facilitator,
             starts_at=timezone.now() - timedelta(days=i + 2),
         )
-        f.NextStepFactory(team=cast.team, responsible=member, created_by=cast.facilitator)
+        f.NextStepFactory(team=cast.team, responsible=member, author=cast.facilitator)
         f.PersonFactory(family=cast.family)
 
 

@@ -105,4 +105,5 @@ def test_next_step_carries_a_data_category_from_the_page(client, cast):
     )
     step = NextStep.objects.get(description="Intake at the recovery program")
     assert step.category == "substance_use"
-    assert step.description_for(cast.member) != step.description
+    assert not step.is_readable_by(cast.member)
+    assert not NextStep.objects.visible_to(cast.member).filter(pk=step.pk).exists()

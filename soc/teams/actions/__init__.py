@@ -1,0 +1,46 @@
+"""Everything that changes a team goes through one function here: validate, write, audit, notify.
+
+Pages and the API call these same functions, so both doors follow the same rules.
+"""
+
+from .meetings import (
+    MEETING_FIELDS,
+    cancel_meeting,
+    change_meeting,
+    convene_meeting,
+    record_meeting,
+)
+from .members import (
+    accept_invitation,
+    approve_member,
+    ask_to_join,
+    decline_member,
+    invite_member,
+    mark_required,
+    propose_member,
+    remove_member,
+    withdraw_proposal,
+)
+from .next_steps import add_next_step, update_next_step
+from .opening import open_family, start_team
+
+__all__ = [
+    "MEETING_FIELDS",
+    "accept_invitation",
+    "add_next_step",
+    "approve_member",
+    "ask_to_join",
+    "cancel_meeting",
+    "change_meeting",
+    "convene_meeting",
+    "decline_member",
+    "invite_member",
+    "mark_required",
+    "open_family",
+    "propose_member",
+    "record_meeting",
+    "remove_member",
+    "start_team",
+    "update_next_step",
+    "withdraw_proposal",
+]

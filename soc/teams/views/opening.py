@@ -1,0 +1,99 @@
+"""Opening a family (which starts its team) and asking to join a family shown as a duplicate."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from soc.audit.log import record
+from soc.consent import policy
+from soc.families.forms import FamilyForm, PeopleFormSet
+from soc.families.models import Family
+
+from .. import actions
+
+
+@login_required
+def family_new(request):
+    """Open a family; a possible duplicate in the county is shown before anything is saved."""
+    if not policy.can(request.user, "open_family", None):
+        raise PermissionDenied
+    duplicates = []
+    if request.method == "POST":
+        form = FamilyForm(request.POST)
+        people = PeopleFormSet(request.POST, prefix="people")
+        if form.is_valid() and people.is_valid():
+            family_fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            rows = [p.fields_for_action() for p in people.forms if p.cleaned_data]
+            try:
+                family = actions.open_family(
+                    request.user,
+                    family_fields=family_fields,
+                    people=rows,
+                    request=request,
+                    confirmed_new=request.POST.get("confirmed_new") == "1",
+                )
+            except ValidationError as error:
+                if getattr(error, "code", None) == "possible_duplicate":
+                    duplicates = error.params["matches"]
+                else:
+                    _people_errors(form, people, error)
+            else:
+                messages.success(
+                    request,
+                    _("The family was opened and its team started. You are its facilitator."),
+                )
+                return redirect(family)
+    else:
+        form = FamilyForm()
+        people = PeopleFormSet(prefix="people", initial=[{"role": "child"}, {"role": "caregiver"}])
+    return render(
+        request,
+        "families/family_new.html",
+        {"form": form, "people": people, "duplicates": duplicates},
+    )
+
+
+def _people_errors(form, people, error):
+    for field, messages_ in error.message_dict.items():
+        if field.startswith("people[") and "]." in field:
+            index, name = field[len("people[") :].split("].", 1)
+            target = people.forms[int(index)]
+            target.add_error(name if name in target.fields else None, messages_)
+        elif field in form.fields:
+            form.add_error(field, messages_)
+        else:
+            form.add_error(None, messages_)
+
+
+@login_required
+@require_POST
+def family_join(request, family_id):
+    """'This is the same family': ask its family to add me; I see nothing until they say yes."""
+    family = Family.objects.open().select_related("team").filter(pk=family_id).first()
+    try:
+        if family is None:
+            raise PermissionDenied
+        actions.ask_to_join(request.user, family, request=request)
+    except PermissionDenied as denied:
+        record(
+            request.user,
+            "access.denied",
+            ("families.family", str(family_id)),
+            request=request,
+            detail={"path": request.path[:200]},
+        )
+        raise Http404 from denied
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "We asked the family to add you to their team. You will see their information once they say yes."
+            ),
+        )
+    return redirect("home")
