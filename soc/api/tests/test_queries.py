@@ -1,10 +1,14 @@
 """Every list costs the same number of queries with 2 rows as with 12."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from soc import factories as f
+from soc.audit.models import AuditEvent
 from soc.teams.models import Attendance, Membership
 
 from .conftest import ApiClient
@@ -74,3 +78,59 @@ def test_list_costs_a_fixed_number_of_queries(team, add_rows, django_assert_num_
     with django_assert_num_queries(len(few.captured_queries)):
         second = client.get(path).json()
     assert second["count"] == first["count"] + 10 == len(second["items"])
+
+
+def _consent_for(team, reader, category):
+    from soc.consent.models import Consent
+
+    today = timezone.localdate()
+    caregiver = f.PersonFactory(family=team.family, role="caregiver", date_of_birth=None)
+    Consent.objects.create(
+        family=team.family,
+        granted_by=caregiver,
+        recorded_by=team.started_by,
+        discloser="Wake County Public Schools",
+        recipient_kind="person",
+        recipient_user=reader,
+        recipient_label=reader.full_name,
+        categories=[category],
+        purpose="care_coordination",
+        starts_on=today,
+        expires_on=today + timedelta(days=90),
+        right_to_revoke_explained=True,
+        signed_name="X",
+        signed_on=today,
+        signature_method="in_person",
+    )
+
+
+@pytest.mark.parametrize("what", ["meetings", "next-steps"])
+def test_reading_under_consent_costs_a_fixed_number_of_queries(team, what):
+    """A reader who did not write the records reads them under consent: the disclosure path."""
+    reader = f.MembershipFactory(team=team).user
+    _consent_for(team, reader, "education")
+
+    def add(n):
+        for _ in range(n):
+            if what == "meetings":
+                f.MeetingFactory(team=team, notes="Reading plan", category="education",
+                                 author=team.started_by)  # fmt: skip
+            else:
+                f.NextStepFactory(team=team, category="education", author=team.started_by,
+                                  responsible=team.facilitator)  # fmt: skip
+
+    client = ApiClient(reader)
+    path = f"/families/{team.family_id}/{what}"
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        first = client.get(path).json()
+    add(10)
+    with CaptureQueriesContext(connection) as many:
+        second = client.get(path).json()
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert second["count"] == first["count"] + 10
+    shown = [row.get("notes") or row.get("description") for row in second["items"]]
+    assert all(shown)  # every protected record is readable under the consent
+    disclosures = AuditEvent.objects.filter(action="disclosure", actor=reader)
+    assert disclosures.count() == 2  # one per request, listing every record shown
+    assert len(disclosures.last().detail["records"]) == 12

@@ -1,0 +1,95 @@
+"""Every operation in the OpenAPI document, for every relation to the family: the expected answer.
+
+Outsiders (staff of the same or another organization, proposed and removed members, the
+organization's administrator and the superuser) get 404 everywhere, as if the family did not
+exist; anonymous callers get 401. Members of the team get what the policy gives their role.
+Each cell runs against a fresh family, so one answer never depends on another.
+"""
+
+import pytest
+
+from .conftest import ApiClient
+from .test_access import FAMILY_OPERATIONS, OTHER_OPERATIONS, _fill, _ids
+
+pytestmark = pytest.mark.django_db
+
+INSIDERS = ("caregiver", "youth", "facilitator", "member")
+OUTSIDERS = ("proposed", "removed", "same_org_staff", "other_org_staff", "org_admin", "superuser")
+
+# (method, path): caregiver, youth, facilitator, approved member.
+EXPECTED = {
+    ("get", "/families/{family}"): (200, 200, 200, 200),
+    ("get", "/families/{family}/consents"): (200, 200, 200, 200),
+    # The body names the family's young child, who cannot give consent: allowed roles get 422.
+    ("post", "/families/{family}/consents"): (422, 422, 422, 403),
+    ("post", "/families/{family}/consents/{consent}/revoke"): (200, 403, 200, 403),
+    ("patch", "/families/{family}"): (200, 403, 200, 403),
+    ("get", "/families/{family}/people"): (200, 200, 200, 200),
+    ("post", "/families/{family}/people"): (201, 403, 201, 403),
+    ("patch", "/families/{family}/people/{person}"): (200, 403, 200, 403),
+    # Asking to join is for staff just shown the family as a duplicate, never for its members.
+    ("post", "/families/{family}/join"): (404, 404, 404, 404),
+    ("get", "/families/{family}/members"): (200, 200, 200, 200),
+    ("post", "/families/{family}/members/invite"): (201, 403, 403, 403),
+    ("post", "/families/{family}/members/propose"): (403, 201, 201, 201),
+    ("post", "/families/{family}/members/{proposed}/approve"): (200, 403, 403, 403),
+    ("post", "/families/{family}/members/{proposed}/decline"): (200, 403, 403, 403),
+    ("post", "/families/{family}/members/{proposed}/withdraw"): (403, 403, 200, 403),
+    ("post", "/families/{family}/members/{member}/remove"): (200, 403, 403, 200),
+    ("post", "/families/{family}/members/{member}/required"): (403, 403, 403, 200),
+    ("get", "/families/{family}/meetings"): (200, 200, 200, 200),
+    ("post", "/families/{family}/meetings"): (201, 201, 201, 201),
+    ("get", "/families/{family}/meetings/{meeting}"): (200, 200, 200, 200),
+    ("patch", "/families/{family}/meetings/{meeting}"): (403, 403, 200, 403),
+    ("post", "/families/{family}/meetings/{meeting}/cancel"): (403, 403, 200, 403),
+    # The meeting has not started: notes may be written, attendance not yet.
+    ("put", "/families/{family}/meetings/{meeting}/record"): (403, 403, 200, 403),
+    ("get", "/families/{family}/next-steps"): (200, 200, 200, 200),
+    ("post", "/families/{family}/next-steps"): (403, 403, 201, 403),
+    # The step is the approved member's: they and the facilitator may mark it done.
+    ("patch", "/families/{family}/next-steps/{step}"): (403, 403, 200, 200),
+}
+OTHER_EXPECTED = {
+    # /me, /families (list), POST /families (the body below is not valid: 422 once signed in)
+    ("get", "/me"): 200,
+    ("get", "/families"): 200,
+    ("post", "/families"): 422,
+}
+
+CELLS = [
+    (method, path, body, role)
+    for method, path, body in FAMILY_OPERATIONS
+    for role in (*INSIDERS, *OUTSIDERS, "anonymous")
+]
+
+
+def test_the_matrix_covers_every_operation():
+    assert set(EXPECTED) == {(m, p) for m, p, _body in FAMILY_OPERATIONS}
+    assert set(OTHER_EXPECTED) == set(OTHER_OPERATIONS)
+
+
+@pytest.mark.parametrize(("method", "path", "body", "role"), CELLS)
+def test_family_operation_answers_each_relation_as_the_policy_says(cast, method, path, body, role):
+    ids = _ids(cast)
+    client = ApiClient(getattr(cast, role))
+    response = client.call(method, path.format(**ids), _fill(body, ids))
+    if role == "anonymous":
+        expected = 401
+    elif role in OUTSIDERS:
+        expected = 404
+    else:
+        expected = EXPECTED[(method, path)][INSIDERS.index(role)]
+    assert response.status_code == expected, (role, response.content[:300])
+
+
+@pytest.mark.parametrize(("method", "path"), OTHER_OPERATIONS)
+@pytest.mark.parametrize("role", (*INSIDERS, *OUTSIDERS, "anonymous"))
+def test_other_operations_answer_every_relation(cast, method, path, role):
+    response = ApiClient(getattr(cast, role)).call(method, path, {} if method == "post" else None)
+    if role == "anonymous":
+        expected = 401
+    elif (method, path) == ("post", "/families") and role in ("caregiver", "youth"):
+        expected = 422  # the body is checked before the action says families open no families
+    else:
+        expected = OTHER_EXPECTED[(method, path)]
+    assert response.status_code == expected, (role, response.content[:300])
