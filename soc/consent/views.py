@@ -24,9 +24,7 @@ def consents(request, family_id):
     rows = list(
         family.consents.select_related("granted_by", "recipient_organization", "recipient_user")
     )
-    can_give = family.can(request.user, "give_consent") or family.can(
-        request.user, "record_meeting"
-    )
+    can_give = family.can(request.user, "give_or_record_consent")
     return render(
         request, "consent/consents.html", {"family": family, "consents": rows, "can_give": can_give}
     )
@@ -35,7 +33,7 @@ def consents(request, family_id):
 @login_required
 def consent_new(request, family_id):
     family = family_for(request, family_id)
-    if not (family.can(request.user, "give_consent") or family.can(request.user, "record_meeting")):
+    if not family.can(request.user, "give_or_record_consent"):
         raise PermissionDenied
     form = ConsentForm(request.POST or None, family=family)
     if request.method == "POST" and form.is_valid():
