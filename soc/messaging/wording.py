@@ -23,8 +23,11 @@ def site_language(code):
 
 
 def _time(moment):
-    # "4:00 PM" in English, "4:00 p. m." in Spanish: how US Spanish speakers read a time.
-    return formats.date_format(timezone.localtime(moment), "g:i A" if _is_english() else "g:i a")
+    # "4:00 PM" in English, "4:00 p. m." in Spanish: the 12-hour clock US Spanish speakers use.
+    local = timezone.localtime(moment)
+    if _is_english():
+        return formats.date_format(local, "g:i A")
+    return formats.date_format(local, "g:i") + (" a. m." if local.hour < 12 else " p. m.")
 
 
 def _day(moment):
