@@ -25,7 +25,9 @@ from .phones import display
 def member_reminders(request, family_id, member_id):
     """A caregiver, or the member themself, chooses e-mail reminders and says yes or no to texts."""
     family = family_for(request, family_id)
-    member = get_object_or_404(family.team.memberships.active().select_related("team"), pk=member_id)
+    member = get_object_or_404(
+        family.team.memberships.active().select_related("team"), pk=member_id
+    )
     if not policy.can(request.user, actions.CHOOSE_REMINDERS, member):
         raise PermissionDenied
     initial = {

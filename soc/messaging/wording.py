@@ -60,7 +60,9 @@ def meeting_invitation(starts_at, link):
 
 
 def meeting_changed(starts_at, link):
-    return _("Your team meeting has changed. It is now on %(day)s at %(time)s. Details: %(link)s") % {
+    return _(
+        "Your team meeting has changed. It is now on %(day)s at %(time)s. Details: %(link)s"
+    ) % {
         "day": _day(starts_at),
         "time": _time(starts_at),
         "link": link,
@@ -95,9 +97,9 @@ def stopped():
 
 
 def started():
-    return _(
-        "%(sender)s: you will get texts about your team again. Reply STOP to stop."
-    ) % {"sender": SENDER}
+    return _("%(sender)s: you will get texts about your team again. Reply STOP to stop.") % {
+        "sender": SENDER
+    }
 
 
 def help_text():

@@ -55,7 +55,10 @@ CASE_ROUTES = {
     ),
     "member_remove": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200}),
     "member_required": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 200}),
-    "member_reminders": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200}),
+    "member_reminders": (
+        "get",
+        {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200},
+    ),
     "meeting_new": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting_edit": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),

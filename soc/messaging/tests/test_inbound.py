@@ -23,8 +23,12 @@ def texting(settings, cast):
         text_number="+19195550100", text_opt_in_at=now
     )
     other = f.MembershipFactory(
-        user=None, name="Rosa", role="natural_support", text_number="+19195550100",
-        text_opt_in_at=now, language="es",
+        user=None,
+        name="Rosa",
+        role="natural_support",
+        text_number="+19195550100",
+        text_opt_in_at=now,
+        language="es",
     )
     return other
 

@@ -35,7 +35,10 @@ def test_invitation_change_and_cancellation_are_texted_without_case_details(
             cast.caregiver,
             meeting,
             version=meeting.version,
-            changes={"starts_at": starts + timedelta(hours=2), "ends_at": starts + timedelta(hours=3)},
+            changes={
+                "starts_at": starts + timedelta(hours=2),
+                "ends_at": starts + timedelta(hours=3),
+            },
         )
     with django_capture_on_commit_callbacks(execute=True):
         actions.cancel_meeting(cast.caregiver, meeting, version=meeting.version)

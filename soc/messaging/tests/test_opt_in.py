@@ -105,9 +105,7 @@ def test_turning_texts_off_on_the_page_is_recorded(client, cast):
 
 def test_turning_off_email_reminders_is_recorded(client, cast):
     client.force_login(cast.member)
-    client.post(
-        _url(cast, cast.member_membership), {"version": cast.member_membership.version}
-    )
+    client.post(_url(cast, cast.member_membership), {"version": cast.member_membership.version})
     cast.member_membership.refresh_from_db()
     assert cast.member_membership.email_reminders is False
     assert AuditEvent.objects.get(action="member.email_reminders").detail["on"] is False

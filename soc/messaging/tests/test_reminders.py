@@ -80,7 +80,9 @@ def test_a_member_who_turned_off_email_reminders_gets_only_texts(
     assert len(backends.outbox) == 2
 
 
-def test_members_who_said_stop_get_no_text(cast, tomorrow_meeting, django_capture_on_commit_callbacks):
+def test_members_who_said_stop_get_no_text(
+    cast, tomorrow_meeting, django_capture_on_commit_callbacks
+):
     Membership.objects.filter(pk=cast.grandma.pk).update(text_opt_out_at=timezone.now())
     _run(django_capture_on_commit_callbacks)
     assert len(backends.outbox) == 1
@@ -127,8 +129,12 @@ def test_the_responsible_member_is_reminded_when_a_step_falls_due(
         due_date=timezone.localdate(),
         category="mental_health",
     )
-    f.NextStepFactory(team=cast.team, responsible=cast.grandma, due_date=timezone.localdate(),
-                      status=NextStep.Status.DONE)
+    f.NextStepFactory(
+        team=cast.team,
+        responsible=cast.grandma,
+        due_date=timezone.localdate(),
+        status=NextStep.Status.DONE,
+    )
     Membership.objects.filter(pk=cast.grandma.pk).update(
         text_number="+19195550100", text_opt_in_at=timezone.now()
     )
@@ -146,7 +152,9 @@ def test_a_step_due_today_is_emailed_to_its_responsible_member(
     cast, django_capture_on_commit_callbacks, no_case_details
 ):
     f.NextStepFactory(
-        team=cast.team, responsible=cast.member_membership, due_date=timezone.localdate(),
+        team=cast.team,
+        responsible=cast.member_membership,
+        due_date=timezone.localdate(),
         description="Ask about Leo's suspension",
     )
     _run(django_capture_on_commit_callbacks)
