@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import Organization, hash_secret
-from soc.consent import policy
+from soc.consent import filters
 from soc.consent.records import CaseRecord, CaseRecordQuerySet
 from soc.families.models import Family, Person, SpokenLanguage
 
@@ -38,7 +38,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(status__in=[Membership.Status.ACTIVE, Membership.Status.PROPOSED])
 
     def visible_to(self, user):
-        return policy.visible_families(self, user, field="team__family_id")
+        return filters.visible_families(self, user, field="team__family_id")
 
 
 class Membership(models.Model):

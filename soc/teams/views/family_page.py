@@ -16,7 +16,6 @@ PAGE_ACTIONS = (
     "propose_member",
     "decide_proposal",
     "convene_meeting",
-    "keep_team_record",
     "see_who_looked",
     "see_who_has_no_account",
     "see_consents",
