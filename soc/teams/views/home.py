@@ -48,7 +48,6 @@ def _with_update_flags(user, steps):
 
 def _show_steps(request, steps, door_detail):
     steps = _with_update_flags(request.user, list(steps))
-    policy.prime_consents(request.user, {s.family_id for s in steps})
     disclose(request.user, steps, door="page", request=request)
     record(
         request.user,
