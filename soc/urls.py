@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("soc.families.urls")),
     path("", include("soc.teams.urls")),
     path("", include("soc.consent.urls")),
+    path("", include("soc.messaging.urls")),
     path("api/v1/", api.urls),
     path("accounts-admin/", admin.site.urls),
 ]
