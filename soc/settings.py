@@ -213,7 +213,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "System of Care <no-re
 # HTTP API in production. Replies (STOP, START, HELP) come to /texts/inbound/ with this token.
 SOC_TEXT_BACKEND = os.environ.get(
     "SOC_TEXT_BACKEND",
-    "soc.messaging.backends.HttpBackend" if PRODUCTION else "soc.messaging.backends.FileBackend",
+    "soc.texting.backends.HttpBackend" if PRODUCTION else "soc.texting.backends.FileBackend",
 )
 SOC_TEXT_FILE_PATH = VAR_DIR / "texts"
 SOC_TEXT_HTTP_URL = os.environ.get("SOC_TEXT_HTTP_URL", "")

@@ -64,6 +64,17 @@ def membership_for(user, family_id):
     return cache[family_id]
 
 
+def prime_memberships(user, memberships):
+    """Hand over memberships already loaded (each the user's own, active), so that checks on
+    many families' records cost no query per family."""
+    cache = getattr(user, _ONE_MEMBERSHIP, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _ONE_MEMBERSHIP, cache)
+    for membership in memberships:
+        cache.setdefault(membership.team.family_id, membership)
+
+
 def forget_access(user):
     """Call after a change to the user's memberships, grants or consents in the same request."""
     for attr in _CACHES:
@@ -245,6 +256,8 @@ POLICY.add_rule("offer_removal", is_caregiver & may_be_removed_by_the_family)
 POLICY.add_rule("offer_leaving", is_the_member & ~is_required_by_agency & ~is_caregiver)
 POLICY.add_rule("mark_required", is_team_member & works_for_an_organization)
 POLICY.add_rule("offer_marking_required", is_team_member & belongs_to_the_members_organization)
+# How a member is reached (texts, reminders): a caregiver, or the member themself.
+POLICY.add_rule("choose_reminders", is_caregiver | (is_team_member & is_the_member))
 POLICY.add_rule("convene_meeting", is_team_member)
 POLICY.add_rule("change_meeting", called_the_meeting & is_team_member | is_facilitator)
 # The facilitator keeps the team's record: attendance, notes, decisions and next steps.

@@ -10,15 +10,11 @@ from soc.audit.log import record
 from soc.consent import policy
 from soc.teams import notifications
 from soc.teams.models import Membership
+from soc.texting import wording
+from soc.texting.phones import to_e164
 from soc.versioning import lock_for_edit
 
-from . import wording
-from .phones import to_e164
-
-# The people who may choose how a member is reached: a caregiver, or the member themself.
-# consent.policy has no rule named for this yet; `remove_member` is exactly those people
-# (see the report: a `choose_reminders` rule should replace it).
-CHOOSE_REMINDERS = "remove_member"
+CHOOSE_REMINDERS = "choose_reminders"  # a caregiver, or the member themself
 
 OPT_IN = "member.texts_opt_in"
 OPT_OUT = "member.texts_opt_out"

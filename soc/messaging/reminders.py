@@ -17,8 +17,8 @@ from django_tasks import task
 
 from soc.teams import notifications
 from soc.teams.models import Meeting, Membership, NextStep
+from soc.texting import wording
 
-from . import wording
 from .models import Reminder
 
 

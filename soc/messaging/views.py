@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 from soc.consent import policy
 from soc.consent.doors import family_for
 from soc.form_pages import submit
+from soc.texting import wording
+from soc.texting.phones import display
 
-from . import actions, wording
+from . import actions
 from .forms import RemindersForm
-from .phones import display
 
 
 @login_required

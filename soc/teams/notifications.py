@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from soc.messaging import backends, wording
+from soc.texting import backends, wording
 
 from . import calendar
 from .models import Invitation, Meeting, Membership
@@ -91,7 +91,7 @@ def proposal_waiting(member):
     _after_commit(proposal_waiting_task, member.pk)
 
 
-# Text messages (soc.messaging): only to members who said yes, never with case details.
+# Text messages (soc.texting): only to members who said yes, never with case details.
 
 
 def send_text(member, build, *args):

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('teams', '0005_members_choose_reminders_and_texts'),
+        ('teams', '0003_members_choose_reminders_and_texts'),
     ]
 
     operations = [

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 
 from soc.families.models import Person
-from soc.messaging import backends
 from soc.teams.models import NextStep
+from soc.texting import backends
 
 
 def case_details(family):

@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from soc.messaging.backends import HttpBackend, Text, TextNotSent
+from soc.texting.backends import HttpBackend, Text, TextNotSent
 
 
 @pytest.fixture
@@ -75,9 +75,9 @@ def test_only_http_urls_are_accepted():
 
 
 def test_settings_choose_the_backend(settings, provider):
-    from soc.messaging.backends import send_text
+    from soc.texting.backends import send_text
 
-    settings.SOC_TEXT_BACKEND = "soc.messaging.backends.HttpBackend"
+    settings.SOC_TEXT_BACKEND = "soc.texting.backends.HttpBackend"
     settings.SOC_TEXT_HTTP_URL = provider.url
     settings.SOC_TEXT_HTTP_TOKEN = "from-settings"
     send_text("+19195550100", "hi")
@@ -85,9 +85,9 @@ def test_settings_choose_the_backend(settings, provider):
 
 
 def test_the_file_backend_writes_one_file_per_text(settings, tmp_path):
-    from soc.messaging.backends import send_text
+    from soc.texting.backends import send_text
 
-    settings.SOC_TEXT_BACKEND = "soc.messaging.backends.FileBackend"
+    settings.SOC_TEXT_BACKEND = "soc.texting.backends.FileBackend"
     settings.SOC_TEXT_FILE_PATH = tmp_path / "texts"
     send_text("+19195550100", "hola")
     (written,) = (tmp_path / "texts").iterdir()

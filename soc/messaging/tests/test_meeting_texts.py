@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from soc.messaging import backends
 from soc.teams import actions
 from soc.teams.models import Membership
+from soc.texting import backends
 
 pytestmark = pytest.mark.django_db
 

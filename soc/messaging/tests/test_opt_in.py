@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from soc.audit.models import AuditEvent
-from soc.messaging import backends
+from soc.texting import backends
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from soc.messaging.phones import display, to_e164
+from soc.texting.phones import display, to_e164
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from soc import factories as f
-from soc.messaging import backends
 from soc.messaging.models import Reminder
 from soc.messaging.reminders import send_reminders
 from soc.teams.models import Meeting, Membership, NextStep
+from soc.texting import backends
 
 pytestmark = pytest.mark.django_db
 

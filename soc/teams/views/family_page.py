@@ -25,7 +25,7 @@ MEMBER_ACTIONS = {
     "leave": "offer_leaving",
     "mark_required": "offer_marking_required",
     "withdraw": "offer_withdrawal",
-    "reminders": "remove_member",  # a caregiver or the member: soc.messaging.CHOOSE_REMINDERS
+    "reminders": "choose_reminders",
 }
 
 

@@ -28,19 +28,9 @@ def my_open_steps(user, *, soon_only=True):
 
 
 def _with_update_flags(user, steps):
-    """Each step's `can_update`, from the policy, without one query per family.
-
-    The policy asks for the user's membership in each step's family; the steps were filtered
-    to the user's own active memberships (one current membership per team), so those are
-    that answer. consent.policy has no public way to be handed them yet (asked for:
-    `prime_memberships`), hence its cache attribute here.
-    """
-    cache = getattr(user, policy._ONE_MEMBERSHIP, None)
-    if cache is None:
-        cache = {}
-        setattr(user, policy._ONE_MEMBERSHIP, cache)
-    for step in steps:
-        cache.setdefault(step.family_id, step.responsible)
+    """Each step's `can_update`, from the policy, without one query per family: the steps
+    were filtered to the user's own active memberships, which are the policy's answer."""
+    policy.prime_memberships(user, [step.responsible for step in steps])
     for step in steps:
         step.can_update = policy.can(user, "update_next_step", step)
     return steps

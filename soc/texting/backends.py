@@ -1,7 +1,7 @@
 """Where text messages go, chosen like Django's e-mail backends (`SOC_TEXT_BACKEND`).
 
 - `FileBackend` (development): one file per text in `SOC_TEXT_FILE_PATH` (var/texts/).
-- `LocMemBackend` (tests): texts collect in `soc.messaging.backends.outbox`.
+- `LocMemBackend` (tests): texts collect in `soc.texting.backends.outbox`.
 - `HttpBackend` (production): a JSON POST per text to a provider's URL with a bearer token.
 
 This module knows nothing about teams or families: callers hand it a number and a body,
