@@ -21,4 +21,6 @@ def recent_changes(family_id):
 
 def recent(family_id, limit=15):
     events = recent_changes(family_id)[:limit]
-    return [{"at": e.at, "who": e.actor_name, "what": actions.get(e.action).timeline} for e in events]
+    return [
+        {"at": e.at, "who": e.actor_name, "what": actions.get(e.action).timeline} for e in events
+    ]
