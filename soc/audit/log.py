@@ -13,7 +13,7 @@ import json
 from contextlib import nullcontext
 from typing import NamedTuple
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from . import actions
 from .models import GENESIS_HASH, HASHED_FIELDS, AuditEvent, chain_for, hash_of
@@ -51,7 +51,9 @@ def _statements(vendor):
     columns = ", ".join(quote(f.column) for f in fields)
     values = ", ".join(["%s"] * len(fields))
     insert = f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {quote('id')}"  # noqa: S608
-    return head, insert, fields
+    # Only these need the database's own form; the rest are strings and integers already.
+    adapted = (models.DateTimeField, models.JSONField, models.GenericIPAddressField)
+    return head, insert, [(f.attname, f if isinstance(f, adapted) else None) for f in fields]
 
 
 def record(actor, action, obj=None, *, family_id=None, request=None, reason="", detail=None):
@@ -87,7 +89,12 @@ def record(actor, action, obj=None, *, family_id=None, request=None, reason="", 
                 prev_hash=prev_hash,
             )
             event.hash = event.compute_hash()
-            params = [f.get_db_prep_save(getattr(event, f.attname), connection) for f in fields]
+            params = [
+                field.get_db_prep_save(getattr(event, name), connection)
+                if field
+                else getattr(event, name)
+                for name, field in fields
+            ]
             try:
                 # Inside a caller's transaction a lost race must not spoil it: a savepoint.
                 with transaction.atomic() if connection.in_atomic_block else nullcontext():
