@@ -25,6 +25,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Audit {scope} intact: {result.checked} events verified in {result.chains} chains."
+                f"Audit {scope} intact: {result.checked} events verified in {result.chains} "
+                + ("chain." if result.chains == 1 else "chains.")
             )
         )
