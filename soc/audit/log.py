@@ -9,9 +9,10 @@ _CHAIN_LOCK = 7_304_112
 
 
 def client_address(request):
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address behind our trusted proxies: the one sign-in lockouts use."""
+    from soc.addresses import client_address as behind_proxies
+
+    return behind_proxies(request)
 
 
 def _describe(obj):
