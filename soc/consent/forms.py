@@ -66,9 +66,35 @@ class ConsentForm(uswds.ModelForm):
 
 
 class EmergencyForm(uswds.Form):
+    KINDS = [
+        (
+            "medical",
+            _(
+                "A medical emergency: someone in the family needs medical care now, and there is "
+                "no time to ask for their consent. This also opens substance use treatment records."
+            ),
+        ),
+        (
+            "other",
+            _(
+                "Another emergency, for example a child's safety. Substance use treatment records "
+                "stay closed."
+            ),
+        ),
+    ]
+
+    kind = forms.ChoiceField(
+        label=_("What kind of emergency is it?"), choices=KINDS, widget=forms.RadioSelect
+    )
     reason = forms.CharField(
         label=_("What is the emergency?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The family and the team's facilitator will read this."),
         max_length=2000,
     )
+
+    def fields_for_action(self):
+        return {
+            "reason": self.cleaned_data["reason"],
+            "medical": self.cleaned_data["kind"] == "medical",
+        }
