@@ -145,6 +145,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 AXES_VERBOSE = False
+# Axes' own admin lists every attempt's e-mail; unlocking is an action on the account instead.
+AXES_ENABLE_ADMIN = False
 # Behind reverse proxies every request comes from the proxy: lock the real client instead.
 SOC_PROXY_COUNT = int(os.environ.get("SOC_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "soc.addresses.client_address"
