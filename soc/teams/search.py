@@ -8,7 +8,7 @@ those rows alone; see soc/textsearch.py.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Value
+from django.db.models import Q, TextField, Value
 from django.db.models.functions import Concat
 
 from soc import textsearch
@@ -50,7 +50,7 @@ def search_my_families(user, query):
         .with_readability(user)
         .annotate(
             agenda_text=Folded("agenda"),
-            notes_text=Folded(Concat("notes", Value(" "), "decisions")),
+            notes_text=Folded(Concat("notes", Value(" "), "decisions", output_field=TextField())),
         )
         .filter(
             _every_word_in(words, "agenda_text")

@@ -167,13 +167,16 @@ def test_emergency_access_needs_the_permission_and_a_reason(client, cast):
     client.force_login(cast.other_org_staff)
     assert (
         client.post(
-            reverse("emergency_open", args=[cast.family.pk]), {"kind": "other", "reason": "Because I want to"}
+            reverse("emergency_open", args=[cast.family.pk]),
+            {"kind": "other", "reason": "Because I want to"},
         ).status_code
         == 404
     )
     client.force_login(cast.emergency_doctor)
     assert (
-        client.post(reverse("emergency_open", args=[cast.family.pk]), {"kind": "other", "reason": "x"}).status_code
+        client.post(
+            reverse("emergency_open", args=[cast.family.pk]), {"kind": "other", "reason": "x"}
+        ).status_code
         == 200
     )
     assert not Family.objects.visible_to(cast.emergency_doctor).exists()
