@@ -35,11 +35,20 @@ install: $(VENV)/.installed assets messages
 
 install-test: $(VENV)/.installed-test assets messages
 
+# The demo runs as it would in production as far as a visitor can tell: DEBUG off (no debug
+# pages listing every URL), static files and the favicon from WhiteNoise, and e-mail links
+# pointing at the address it serves on.
+DEMO_ADDR ?= 127.0.0.1:8000
+DEMO_HOST := $(firstword $(subst :, ,$(DEMO_ADDR)))
+DEMO_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) DEBUG=0 SITE_URL=http://$(DEMO_ADDR) \
+	ALLOWED_HOSTS=$(DEMO_HOST),127.0.0.1,localhost
+
 demo: install
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc seed --demo --if-empty
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) SOC_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
-		$(BIN)/soc runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/soc migrate --noinput -v0
+	$(DEMO_ENV) $(BIN)/soc seed --demo --if-empty
+	@echo "soc commands on the demo database: DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc audit verify"
+	$(DEMO_ENV) SOC_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+		$(BIN)/soc runserver $(DEMO_ADDR)
 
 # Browser tests drive Debian's Chromium. Without root we cannot install it: say so loudly,
 # and skip only the browser tests (under CI a missing browser is a failure, see conftest.py).

@@ -147,7 +147,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_SENSITIVE_PARAMETERS = ["password", "username"]
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SOC_PROXY_COUNT", "0")) or None
+# Axes' own admin lists every attempt's e-mail; unlocking is an action on the account instead.
+AXES_ENABLE_ADMIN = False
+# Behind reverse proxies every request comes from the proxy: lock the real client instead.
+SOC_PROXY_COUNT = int(os.environ.get("SOC_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "soc.addresses.client_address"
 
 # Sessions: 30 minutes idle (the cookie is renewed on each request), 12 hours absolute.
 SESSION_COOKIE_AGE = 30 * 60
@@ -180,6 +184,10 @@ STATICFILES_DIRS = [
     ("uswds", BASE_DIR / "node_modules" / "@uswds" / "uswds" / "dist"),
     ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
+# WhiteNoise serves the static files with DEBUG off too (the demo), straight from the finders
+# outside production; the favicon and other root files come from soc/public/.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_ROOT = BASE_DIR / "soc" / "public"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -254,10 +262,28 @@ NINJA_PAGINATION_MAX_LIMIT = 100
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"hide_query_strings": {"()": "soc.access_log.HideQueryStrings"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # runserver's request lines: the query string may hold a search term (a child's name).
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["hide_query_strings"],
+        },
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

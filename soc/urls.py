@@ -4,7 +4,10 @@ from django.urls import include, path
 from soc import health
 from soc.api.urls import api
 
+# Error pages in the reader's language (the language is already active when they render).
+handler403 = "django.views.defaults.permission_denied"
 handler404 = "soc.audit.errors.not_found"
+handler500 = "django.views.defaults.server_error"
 admin.site.site_header = "System of Care: accounts"
 
 urlpatterns = [

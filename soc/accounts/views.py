@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -48,23 +49,41 @@ def change_language(request):
     return response
 
 
+def may_use_api_tokens(user):
+    """API tokens are for staff whose programs talk to ours; a family's own account has no
+    use for them, and a token lying around on a shared phone is a risk."""
+    return user.works_for_an_organization
+
+
+def webcal_link(feed_url):
+    """The same feed as a webcal:// link, which phones and calendar apps open as "subscribe"."""
+    return "webcal://" + feed_url.split("://", 1)[-1] if feed_url else None
+
+
 @login_required
 def account(request):
-    tokens = ApiToken.objects.filter(user=request.user).active()
+    new_feed_url = request.session.pop("new_feed_url", None)
     context = {
         "language_form": LanguageForm(initial={"language": request.user.language}),
-        "token_form": TokenForm(),
-        "tokens": tokens,
-        "new_token": request.session.pop("new_api_token", None),
-        "new_feed_url": request.session.pop("new_feed_url", None),
+        "new_feed_url": new_feed_url,
+        "new_feed_webcal": webcal_link(new_feed_url),
         "has_feed": bool(request.user.calendar_feed_hash),
+        "may_use_api_tokens": may_use_api_tokens(request.user),
     }
+    if context["may_use_api_tokens"]:
+        context.update(
+            token_form=TokenForm(),
+            tokens=ApiToken.objects.filter(user=request.user).active(),
+            new_token=request.session.pop("new_api_token", None),
+        )
     return render(request, "accounts/account.html", context)
 
 
 @login_required
 @require_POST
 def token_create(request):
+    if not may_use_api_tokens(request.user):
+        raise PermissionDenied
     form = TokenForm(request.POST)
     if form.is_valid():
         token, secret = ApiToken.issue(request.user, form.cleaned_data["label"])

@@ -24,11 +24,12 @@ _ATTEMPTS = 100
 
 
 def client_address(request):
-    if request is None:
-        return None
-    address = request.META.get("REMOTE_ADDR") or None
-    # The database stores addresses normalized; hash what will be read back.
-    return AuditEvent._meta.get_field("ip_address").to_python(address)
+    """The client's address behind our trusted proxies (the one sign-in lockouts use),
+    normalized as the database stores it, so the hash covers what will be read back."""
+    from soc.addresses import client_address as behind_proxies
+
+    address = behind_proxies(request) if request is not None else None
+    return AuditEvent._meta.get_field("ip_address").to_python(address or None)
 
 
 def _describe(obj):
@@ -47,10 +48,10 @@ def _statements(vendor):
     table = quote(AuditEvent._meta.db_table)
     fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
     # Names come from the model, values go as parameters.
-    head = f"SELECT seq, hash FROM {table} WHERE chain = %s ORDER BY seq DESC LIMIT 1"  # noqa: S608
+    head = f"SELECT seq, hash FROM {table} WHERE chain = %s ORDER BY seq DESC LIMIT 1"  # noqa: S608  # nosec B608 - names from the model
     columns = ", ".join(quote(f.column) for f in fields)
     values = ", ".join(["%s"] * len(fields))
-    insert = f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {quote('id')}"  # noqa: S608
+    insert = f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {quote('id')}"  # noqa: S608  # nosec B608 - names from the model
     # Only these need the database's own form; the rest are strings and integers already.
     adapted = (models.DateTimeField, models.JSONField, models.GenericIPAddressField)
     return head, insert, [(f.attname, f if isinstance(f, adapted) else None) for f in fields]
@@ -145,7 +146,7 @@ def _rows(family_id, chunk_size):
     # copy the whole result to keep it past the commit.
     with transaction.atomic(), connection.chunked_cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns} FROM audit_auditevent {where} ORDER BY id",  # noqa: S608 - fixed text
+            f"SELECT {columns} FROM audit_auditevent {where} ORDER BY id",  # noqa: S608  # nosec B608 - fixed text
             [chain] if chain is not None else [],
         )
         while batch := cursor.fetchmany(chunk_size):

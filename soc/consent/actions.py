@@ -152,19 +152,51 @@ def revoke_consent(user, consent, request=None):
     return consent
 
 
+def substance_use_programs(family):
+    """The programs that hold this family's substance-use records: the ones its Part 2 consents
+    name as sharing them, and the organizations of the people who wrote such records."""
+    from .records import CaseRecord
+
+    names = set(
+        Consent.objects.filter(
+            family=family, category_rows__category=DataCategory.SUBSTANCE_USE
+        ).values_list("discloser", flat=True)
+    )
+    for model in apps.get_models():
+        if issubclass(model, CaseRecord):
+            names |= set(
+                model.objects.filter(
+                    family=family,
+                    category=DataCategory.SUBSTANCE_USE,
+                    author__organization__isnull=False,
+                ).values_list("author__organization__name", flat=True)
+            )
+    return sorted(n for n in names if n)
+
+
 @transaction.atomic
-def open_in_emergency(user, family, reason, request=None):
-    """Break-glass access for 24 hours; the family and the facilitator are told."""
+def open_in_emergency(user, family, reason, request=None, *, medical=False):
+    """Break-glass access for 24 hours; the family and the facilitator are told.
+
+    Substance-use records open only when `medical`: the user states a bona fide medical
+    emergency (42 CFR 2.51). The grant then records who, when, which programs' records and
+    the nature of the emergency, as that section asks.
+    """
     from . import notifications
 
     if not policy.can(user, "open_in_emergency", family):
         raise PermissionDenied
     if len(reason.strip()) < 10:
         raise ValidationError({"reason": _("Please explain the emergency in a sentence.")})
+    organization = user.organization
     grant = EmergencyAccess.objects.create(
         family=family,
         user=user,
         reason=reason.strip(),
+        medical_emergency=bool(medical),
+        recipient_name=user.full_name,
+        recipient_affiliation=organization.name if organization else "",
+        disclosing_programs=substance_use_programs(family) if medical else [],
         expires_at=timezone.now() + timedelta(hours=EMERGENCY_HOURS),
     )
     record(
@@ -174,7 +206,11 @@ def open_in_emergency(user, family, reason, request=None):
         family_id=family.pk,
         request=request,
         reason=grant.reason,
-        detail={"emergency": True},
+        detail={
+            "emergency": True,
+            "medical": grant.medical_emergency,
+            "programs": grant.disclosing_programs,
+        },
     )
     policy.forget_access(user)
     notifications.emergency_access_used(grant)

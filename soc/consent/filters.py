@@ -9,7 +9,14 @@ says the same for one record in hand.
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 
 from .categories import DataCategory
-from .policy import _model, _signed_in, emergency_families, membership_for
+from .policy import (
+    _emergency_q,
+    _model,
+    _signed_in,
+    emergency_families,
+    medical_emergency_families,
+    membership_for,
+)
 
 
 def _my_memberships(user):
@@ -56,14 +63,18 @@ def readable_q(user, family_id=None):
     )
     emergency = emergency_families(user)
     if emergency:
-        allowed |= Q(family_id__in=sorted(emergency))
+        allowed |= _emergency_q(emergency, medical_emergency_families(user))
     return allowed
 
 
 def _readable_in_one_family(user, family_id):
     membership = membership_for(user, family_id)
     if membership is None:
-        return Q(family_id=family_id) if family_id in emergency_families(user) else None
+        if family_id not in emergency_families(user):
+            return None
+        return Q(family_id=family_id) & _emergency_q(
+            {family_id}, medical_emergency_families(user) & {family_id}
+        )
     if membership.is_family:
         return Q(family_id=family_id)
     organization = Q(consent__recipient_organization_id=membership.organization_id)

@@ -196,7 +196,12 @@ class ConsentCategory(models.Model):
 
 
 class EmergencyAccess(models.Model):
-    """Break-glass: a staff member not on the team opens a family for 24 hours, with a reason."""
+    """Break-glass: a staff member not on the team opens a family for 24 hours, with a reason.
+
+    Substance-use records open only for a stated medical emergency; the grant then keeps what
+    42 CFR 2.51(c) asks to be written down at the time: who received the information and their
+    affiliation, when, the program whose records were disclosed, and the nature of the emergency.
+    """
 
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="emergency_accesses"
@@ -204,7 +209,14 @@ class EmergencyAccess(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses"
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("what the emergency is"))
+    medical_emergency = models.BooleanField(_("a medical emergency"), default=False)
+    # Copied at the time, as the law asks: later changes to the account must not rewrite them.
+    recipient_name = models.CharField(_("who received the information"), max_length=150, blank=True)
+    recipient_affiliation = models.CharField(_("their organization"), max_length=200, blank=True)
+    disclosing_programs = models.JSONField(
+        _("programs whose substance use records were opened"), default=list, blank=True
+    )
     started_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
@@ -217,3 +229,7 @@ class EmergencyAccess(models.Model):
     @property
     def is_active(self):
         return self.expires_at > timezone.now()
+
+    @property
+    def opens_substance_use_records(self):
+        return self.medical_emergency

@@ -12,6 +12,8 @@ Rules:
   organization recorded on their team membership, or the whole team, for that category.
 - Emergency ("break-glass") access lets a staff member with that permission, not on the team,
   see a family for 24 hours after giving a reason. It is audited and shown to the family.
+  Substance-use (42 CFR Part 2) records open only when the reason given is a bona fide
+  medical emergency (42 CFR 2.51).
 
 The same rules as SQL filters for querysets are in `consent.filters`: every filter starts from
 the user's own memberships, so it costs what the user's own teams cost, never a scan of all
@@ -24,6 +26,7 @@ from datetime import timedelta
 import rules
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 
 from .categories import DataCategory
@@ -91,15 +94,41 @@ def emergency_families(user):
 
     Only staff allowed to break the glass can hold a grant, so nobody else pays a query.
     """
+    return frozenset(_emergency_grants(user))
+
+
+def medical_emergency_families(user):
+    """The families of those grants given for a stated medical emergency: only these open
+    substance-use (42 CFR Part 2) records, as 42 CFR 2.51 allows."""
+    return frozenset(f for f, medical in _emergency_grants(user).items() if medical)
+
+
+def _emergency_grants(user):
+    """{family id: was it a medical emergency} for the user's unexpired grants (one query)."""
     if not may_use_emergency_access(user):
-        return frozenset()
+        return {}
     cached = getattr(user, _EMERGENCY, None)
     if cached is None:
         EmergencyAccess = _model("consent.EmergencyAccess")
+        cached = {}
         grants = EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now())
-        cached = frozenset(grants.values_list("family_id", flat=True))
+        for family_id, medical in grants.values_list("family_id", "medical_emergency"):
+            cached[family_id] = cached.get(family_id, False) or medical
         setattr(user, _EMERGENCY, cached)
     return cached
+
+
+def _emergency_q(family_ids, medical_ids):
+    """Records under emergency access: everything of a medical emergency's family; elsewhere
+    all but substance-use records."""
+    medical = sorted(medical_ids)
+    other = sorted(set(family_ids) - set(medical_ids))
+    without_part2 = Q(family_id__in=other) & ~Q(category=DataCategory.SUBSTANCE_USE)
+    if not medical:
+        return without_part2
+    if not other:
+        return Q(family_id__in=medical)
+    return Q(family_id__in=medical) | without_part2
 
 
 def family_id_of(obj):
@@ -304,6 +333,22 @@ def consents_for(user, family_id):
     return cache[family_id]
 
 
+def prime_consents(user, family_ids):
+    """Load the active consents of many families in one query (for lists and search)."""
+    cache = getattr(user, _CONSENTS, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CONSENTS, cache)
+    wanted = [f for f in set(family_ids) if f not in cache]
+    if not wanted:
+        return
+    Consent = _model("consent.Consent")
+    for family_id in wanted:
+        cache[family_id] = []
+    for consent in Consent.objects.active().filter(family_id__in=wanted):
+        cache[consent.family_id].append(consent)
+
+
 def consent_for_record(user, family_id, category, membership):
     """The active consent that lets this user see this category of this family, or None."""
     for consent in consents_for(user, family_id):
@@ -319,7 +364,12 @@ def can_read_record(user, record):
     family_id = record.family_id
     membership = membership_for(user, family_id)
     if membership is None:
-        return family_id in emergency_families(user)
+        if family_id not in emergency_families(user):
+            return False
+        return (
+            record.category != DataCategory.SUBSTANCE_USE
+            or family_id in medical_emergency_families(user)
+        )
     if record.category == DataCategory.GENERAL or membership.is_family:
         return True
     if record.author_id is not None and record.author_id == user.pk:

@@ -116,16 +116,24 @@ def emergency_open(request, family_id):
         record(request.user, "emergency.form", family, family_id=family.pk, request=request)
     form = EmergencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        fields = form.fields_for_action()
         try:
-            actions.open_in_emergency(
-                request.user, family, form.cleaned_data["reason"], request=request
+            grant = actions.open_in_emergency(
+                request.user, family, fields["reason"], request=request, medical=fields["medical"]
             )
         except ValidationError as error:
             uswds.add_action_errors(form, error)
         else:
-            messages.warning(
-                request,
-                _("Emergency access is open for 24 hours. The family and facilitator were told."),
-            )
+            if grant.opens_substance_use_records:
+                told = _(
+                    "Emergency access is open for 24 hours, substance use records included. "
+                    "The family and facilitator were told."
+                )
+            else:
+                told = _(
+                    "Emergency access is open for 24 hours. Substance use records stay closed. "
+                    "The family and facilitator were told."
+                )
+            messages.warning(request, told)
             return redirect(family)
     return render(request, "consent/emergency.html", {"form": form, "family_id": family_id})

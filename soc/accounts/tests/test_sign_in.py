@@ -81,7 +81,7 @@ def test_session_idle_limit_is_30_minutes_and_absolute_limit_12_hours(client):
 def test_api_token_shown_once_and_stored_hashed(client):
     from soc.accounts.models import ApiToken
 
-    user = f.UserFactory()
+    user = f.StaffFactory()
     client.force_login(user)
     client.post(reverse("token_create"), {"label": "Reports"})
     page = client.get(reverse("account")).content.decode()

@@ -146,7 +146,7 @@ def test_emergency_access_opens_for_24_hours_tells_the_family_and_stands_out(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("emergency_open", args=[cast.family.pk]),
-            {"reason": "Child in the ER, needs safety plan"},
+            {"kind": "other", "reason": "Child in the ER, needs safety plan"},
         )
     assert response.status_code == 302
     assert client.get(url).status_code == 200
@@ -167,13 +167,16 @@ def test_emergency_access_needs_the_permission_and_a_reason(client, cast):
     client.force_login(cast.other_org_staff)
     assert (
         client.post(
-            reverse("emergency_open", args=[cast.family.pk]), {"reason": "Because I want to"}
+            reverse("emergency_open", args=[cast.family.pk]),
+            {"kind": "other", "reason": "Because I want to"},
         ).status_code
         == 404
     )
     client.force_login(cast.emergency_doctor)
     assert (
-        client.post(reverse("emergency_open", args=[cast.family.pk]), {"reason": "x"}).status_code
+        client.post(
+            reverse("emergency_open", args=[cast.family.pk]), {"kind": "other", "reason": "x"}
+        ).status_code
         == 200
     )
     assert not Family.objects.visible_to(cast.emergency_doctor).exists()
@@ -227,8 +230,8 @@ def test_emergency_form_is_recorded_and_cannot_be_renewed_while_open(client, cas
     client.force_login(cast.emergency_doctor)
     assert client.get(url).status_code == 200
     assert AuditEvent.objects.filter(action="emergency.form", actor=cast.emergency_doctor).exists()
-    client.post(url, {"reason": "Child in the ER, needs safety plan"})
-    response = client.post(url, {"reason": "Another reason, much later"})
+    client.post(url, {"kind": "other", "reason": "Child in the ER, needs safety plan"})
+    response = client.post(url, {"kind": "other", "reason": "Another reason, much later"})
     assert response.status_code == 302
     from soc.consent.models import EmergencyAccess
 

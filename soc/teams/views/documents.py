@@ -1,18 +1,18 @@
 """Doors that hand a family's records out as files, and search across my families."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from soc.audit.log import record
-from soc.consent.disclosures import disclose
+from soc.consent import policy
+from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
 from soc.consent.doors import family_for, record_view
-from soc.families.models import Family, Person
 
 from .. import documents
 from ..models import Meeting, NextStep
+from ..search import search_my_families
 from .family_page import open_steps_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,42 +64,30 @@ def family_export(request, family_id):
 
 @login_required
 def search(request):
-    """Find my families by name or their people's names, and meetings by agenda, or by notes
-    I may read (a protected note must not even reveal that it matched)."""
+    """Search my families (see teams.search): families, meetings, next steps. GET, so results
+    can be bookmarked; server logs drop query strings (soc/access_log.py)."""
     user = request.user
     query = request.GET.get("q", "").strip()[:100]
-    families, meetings = [], []
+    results = search_my_families(user, query)
+    shown = results.shown_records()
     if len(query) >= 2:
-        by_person = Person.objects.visible_to(user).filter(
-            Q(first_name__icontains=query) | Q(last_name__icontains=query)
-        )
-        families = list(
-            Family.objects.visible_to(user)
-            .filter(Q(display_name__icontains=query) | Q(id__in=by_person.values("family_id")))
-            .select_related("county")
-            .order_by("display_name")[:25]
-        )
-        in_notes = Q(notes__icontains=query) | Q(decisions__icontains=query)
-        meetings = list(
-            Meeting.objects.of_my_teams(user)
-            .with_readability(user)
-            .filter(Q(agenda__icontains=query) | Q(readable=True) & in_notes)
-            .select_related("family")
-            .order_by("-starts_at")[:25]
-        )
-        disclose(
-            user,
-            [m for m in meetings if m.readable and m.has_notes],
-            door="search",
-            request=request,
-        )
+        policy.prime_consents(user, {r.family_id for r in shown})
+        disclose(user, shown, door="search", request=request)
+        # The terms themselves are not recorded: they may be a child's name.
         record(
             user,
             "search",
             ("search", ""),
             request=request,
-            detail={"families": [f.pk for f in families], "meetings": [m.pk for m in meetings]},
+            detail={
+                "families": [f.pk for f in results.families],
+                "meetings": [m.pk for m in results.meetings],
+                "next_steps": [s.pk for s in results.next_steps],
+            },
         )
+    notice = PART2_NOTICE if needs_part2_notice(results.next_steps) else None
     return render(
-        request, "teams/search.html", {"query": query, "families": families, "meetings": meetings}
+        request,
+        "teams/search.html",
+        {"query": query, "results": results, "part2_notice": notice},
     )

@@ -1,0 +1,8 @@
+"""gunicorn reads this file when started from the project root (`gunicorn soc.wsgi`).
+
+The access log names the path without its query string and leaves out the referrer: both may
+carry search terms (a child's name) or tokens. See soc/access_log.py for runserver's log.
+"""
+
+# %(U)s is the path without the query string; no %(r)s (request line), %(q)s or %(f)s (referrer).
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'

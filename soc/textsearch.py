@@ -1,0 +1,95 @@
+"""Search that ignores case and accents the same way on PostgreSQL and SQLite.
+
+"hernandez" finds "Hernández" and "PEÑA" finds "Peña": text is decomposed (NFD), its combining
+marks dropped and the rest lower-cased, in Python for the search terms and in SQL for the
+columns. PostgreSQL does it with built-in functions (no `unaccent` extension to install);
+SQLite has no such functions, so the same Python function is registered on the connection.
+Phone numbers compare by their digits only. These expressions use no index: callers first
+narrow the rows to the user's own families (the policy's filters), which are indexed.
+"""
+
+import re
+import unicodedata
+
+from django.db.models import CharField, Func, Value
+from django.db.models.functions import Concat
+
+_MARKS = "[\u0300-\u036f]"  # combining diacritical marks
+_NOT_DIGITS = re.compile(r"\D")
+
+
+def fold(text):
+    """'Sofía HERNÁNDEZ' -> 'sofia hernandez'."""
+    decomposed = unicodedata.normalize("NFD", text or "")
+    return "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f").lower()
+
+
+def digits(text):
+    return _NOT_DIGITS.sub("", text or "")
+
+
+def _register_on_sqlite(connection):
+    # Registering is cheap and idempotent; doing it where the SQL is compiled means every
+    # connection that runs these expressions has the functions, whenever it was opened.
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.create_function("soc_fold", 1, fold, deterministic=True)
+    raw.create_function("soc_digits", 1, digits, deterministic=True)
+
+
+class Folded(Func):
+    """The column without accents, in lower case (see `fold`)."""
+
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="lower(regexp_replace(normalize(%(expressions)s, NFD), %%s, '', 'g'))",
+            **extra,
+        )
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = super().as_sql(compiler, connection, **extra)
+        if connection.vendor == "postgresql":
+            return sql, (*params, _MARKS)
+        return sql, params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        _register_on_sqlite(connection)
+        return super().as_sql(compiler, connection, function="soc_fold", **extra)
+
+
+class Digits(Func):
+    """Only the digits of the column: '(919) 555-0100' -> '9195550100'."""
+
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="regexp_replace(%(expressions)s, '[^0-9]', '', 'g')",
+            **extra,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        _register_on_sqlite(connection)
+        return super().as_sql(compiler, connection, function="soc_digits", **extra)
+
+
+def full_name(first="first_name", last="last_name"):
+    return Concat(first, Value(" "), last, output_field=CharField())
+
+
+def terms(query, limit=5):
+    """The folded words of a query, at most `limit` of them (each must match)."""
+    return [word for word in fold(query).split() if word][:limit]
+
+
+def phone_digits(query):
+    """The digits of a query that is a phone number ('919-555-0100'), else ''."""
+    if re.fullmatch(r"[\d\s().+\-]+", query or "") and len(digits(query)) >= 4:
+        return digits(query)
+    return ""
