@@ -26,6 +26,13 @@ urlpatterns = [
         members.member_withdraw,
         name="member_withdraw",
     ),
+    path(
+        family + "members/<int:member_id>/approved/",
+        members.member_approved,
+        name="member_approved",
+    ),
+    path(family + "members/<int:member_id>/resend/", members.member_resend, name="member_resend"),
+    path(family + "members/<int:member_id>/letter/", members.member_letter, name="member_letter"),
     path(family + "members/<int:member_id>/remove/", members.member_remove, name="member_remove"),
     path(
         family + "members/<int:member_id>/required/",
@@ -47,4 +54,6 @@ urlpatterns = [
     ),
     path("calendar/<str:token>.ics", invitations.calendar_feed, name="calendar_feed"),
     path("invitations/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+    path("join/", invitations.join_with_code, name="join_with_code"),
+    path("join/account/", invitations.join_account, name="join_account"),
 ]

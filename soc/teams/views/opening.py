@@ -38,7 +38,7 @@ def family_new(request):
                 )
             except ValidationError as error:
                 if getattr(error, "code", None) == "possible_duplicate":
-                    duplicates = error.params["matches"]
+                    duplicates = _mark_my_own(request.user, error.params["matches"])
                 else:
                     _people_errors(form, people, error)
             else:
@@ -55,6 +55,14 @@ def family_new(request):
         "families/family_new.html",
         {"form": form, "people": people, "duplicates": duplicates},
     )
+
+
+def _mark_my_own(user, matches):
+    """A match whose team she is already on is hers to open, not one to ask to join
+    (the policy's "ask_to_join" refuses team members too)."""
+    for match in matches:
+        match.is_mine = policy.can(user, "view_family", match)
+    return matches
 
 
 def _people_errors(form, people, error):
