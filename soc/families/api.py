@@ -9,7 +9,6 @@ from django.forms import ModelChoiceField
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
-from ninja.responses import Status
 
 from soc.accounts.models import County
 from soc.api.schemas import (
@@ -197,17 +196,6 @@ def list_people(request, family_id: int):
     family = family_or_404(request, family_id)
     record_view(request, "person.list", family, family.pk, user=request.auth)
     return family.people.all()
-
-
-@router.post("/families/{family_id}/people", response={201: PersonOut, **ERRORS}, tags=["people"])
-def add_person(request, family_id: int, payload: PersonIn):
-    """Record a person; a caregiver or youth also joins the family's team (and, with an e-mail,
-    is invited to create an account)."""
-    from soc.teams.actions import add_family_person  # the team's action: teams builds on families
-
-    family = family_or_404(request, family_id)
-    person = add_family_person(request.auth, family, fields=payload.model_dump(), request=request)
-    return Status(201, person)
 
 
 @router.patch("/families/{family_id}/people/{person_id}", response={200: PersonOut, **EDIT_ERRORS})

@@ -35,26 +35,6 @@ def family_edit(request, family_id):
 
 
 @login_required
-def person_add(request, family_id):
-    """A caregiver or youth added here also joins the team and, with an e-mail, is invited."""
-    from soc.teams.actions import add_family_person  # the team's action: teams builds on families
-
-    family = family_for(request, family_id, "edit_people")
-    form = PersonForm(request.POST or None, initial={"preferred_language": family.primary_language})
-    return submit(
-        request,
-        "families/person_form.html",
-        {"family": family},
-        form,
-        lambda data: add_family_person(
-            request.user, family, fields=form.fields_for_action(), request=request
-        ),
-        success=_("Saved."),
-        done=family,
-    )
-
-
-@login_required
 def person_edit(request, family_id, person_id):
     family = family_for(request, family_id)
     person = get_object_or_404(family.people, pk=person_id)

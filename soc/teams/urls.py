@@ -8,6 +8,7 @@ meeting = family + "meetings/<int:meeting_id>/"
 urlpatterns = [
     path("families/new/", opening.family_new, name="family_new"),
     path("families/<int:family_id>/join/", opening.family_join, name="family_join"),
+    path("families/<int:family_id>/people/new/", opening.person_add, name="person_add"),
     path("", home.home, name="home"),
     path("my-tasks/", home.my_tasks, name="my_tasks"),
     path(family, family_page.family, name="family"),

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_POST
 
 from soc.audit.log import record
 from soc.consent import policy
-from soc.families.forms import FamilyForm, PeopleFormSet
+from soc.consent.doors import family_for
+from soc.families.forms import FamilyForm, PeopleFormSet, PersonForm
 from soc.families.models import Family
+from soc.form_pages import submit
 
 from .. import actions
 
@@ -105,3 +107,22 @@ def family_join(request, family_id):
             ),
         )
     return redirect("home")
+
+
+@login_required
+def person_add(request, family_id):
+    """Record a person; a caregiver or youth also joins the team and, with an e-mail, is
+    invited (the team's action, so this page lives with the team's)."""
+    family = family_for(request, family_id, "edit_people")
+    form = PersonForm(request.POST or None, initial={"preferred_language": family.primary_language})
+    return submit(
+        request,
+        "families/person_form.html",
+        {"family": family},
+        form,
+        lambda data: actions.add_family_person(
+            request.user, family, fields=form.fields_for_action(), request=request
+        ),
+        success=_("Saved."),
+        done=family,
+    )
