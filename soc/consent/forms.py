@@ -90,8 +90,13 @@ class ConsentForm(uswds.ModelForm):
         self.fields["recipient_kind"].choices = Consent.Recipient.choices  # no empty radio
         self.fields["purpose"].choices = PLAIN_PURPOSES
         self.fields["recipient_user"].required = False
+        # Needed for one kind of recipient: "(optional)" would mislead (see includes/field.html).
+        self.fields["recipient_user"].conditional_hint = _("needed when sharing with a person")
         self.fields["recipient_organization"].queryset = Organization.objects.all()
         self.fields["recipient_organization"].required = False
+        self.fields["recipient_organization"].conditional_hint = _(
+            "needed when sharing with an organization"
+        )
         self.fields["starts_on"].initial = timezone.localdate()
         self.fields["signed_on"].initial = timezone.localdate()
         self.fields["expires_on"].required = True

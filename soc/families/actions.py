@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from soc.audit.log import record
 from soc.versioning import lock_for_content_edit, save_new_version
 
-from .models import Family, Person
+from .models import Family, Person, Relation
 
 FAMILY_FIELDS = [
     "display_name",
@@ -26,6 +26,7 @@ PERSON_FIELDS = [
     "school",
     "grade",
     "relation",
+    "relation_other",
     "is_legal_guardian",
     "preferred_language",
     "pronouns",
@@ -40,6 +41,11 @@ def validate_person(person):
         errors["date_of_birth"] = _("A date of birth cannot be in the future.")
     if person.is_child and not person.date_of_birth:
         errors["date_of_birth"] = _("Please give the child's date of birth.")
+    person.relation_other = (person.relation_other or "").strip()
+    if person.relation == Relation.OTHER and not person.relation_other:
+        errors["relation_other"] = _("Please say in words how this person is related.")
+    elif person.relation != Relation.OTHER:
+        person.relation_other = ""  # words kept only for "other"
     if errors:
         raise ValidationError(errors)
     person.full_clean(exclude=["family", "user"])

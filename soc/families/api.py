@@ -1,6 +1,7 @@
 """Families and their people in the JSON API. Every change goes through families.actions."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -8,7 +9,6 @@ from django.forms import ModelChoiceField
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
-from ninja.responses import Status
 
 from soc.accounts.models import County
 from soc.api.schemas import (
@@ -25,7 +25,7 @@ from soc.audit.log import record
 from soc.consent.doors import family_or_404, record_view, visible_family_or_404
 
 from . import actions
-from .models import Family, Person, SpokenLanguage
+from .models import Family, Person, Relation, SpokenLanguage
 
 router = Router(tags=["families"])
 
@@ -58,7 +58,10 @@ class PersonIn(InputSchema):
     date_of_birth: date | None = Field(None, description="Required for a child or youth.")
     school: str = Field("", max_length=150)
     grade: str = Field("", max_length=20)
-    relation: str = Field("", max_length=60, description="For example mother, foster parent.")
+    relation: Literal[("", *Relation.values)] = Field(
+        "", description="How a caregiver is related to the children."
+    )
+    relation_other: str = Field("", max_length=60, description="In words, when relation is other.")
     is_legal_guardian: bool = False
     preferred_language: choices(SpokenLanguage) = SpokenLanguage.ENGLISH.value
     pronouns: str = Field("", max_length=40)
@@ -78,6 +81,7 @@ class PersonOut(Schema):
     school: str
     grade: str
     relation: str
+    relation_other: str
     is_legal_guardian: bool
     preferred_language: choices(SpokenLanguage)
     pronouns: str
@@ -192,13 +196,6 @@ def list_people(request, family_id: int):
     family = family_or_404(request, family_id)
     record_view(request, "person.list", family, family.pk, user=request.auth)
     return family.people.all()
-
-
-@router.post("/families/{family_id}/people", response={201: PersonOut, **ERRORS}, tags=["people"])
-def add_person(request, family_id: int, payload: PersonIn):
-    family = family_or_404(request, family_id)
-    person = actions.add_person(request.auth, family, fields=payload.model_dump(), request=request)
-    return Status(201, person)
 
 
 @router.patch("/families/{family_id}/people/{person_id}", response={200: PersonOut, **EDIT_ERRORS})

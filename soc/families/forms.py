@@ -7,7 +7,7 @@ from soc.accounts.models import County
 from soc.uswds import DateInput
 
 from .actions import FAMILY_FIELDS, PERSON_FIELDS
-from .models import Family, Person
+from .models import Family, Person, Relation
 
 
 class FamilyForm(uswds.ModelForm):
@@ -37,6 +37,11 @@ class PersonForm(uswds.ModelForm):
         model = Person
         fields = PERSON_FIELDS
         widgets = {"date_of_birth": DateInput()}
+        help_texts = {"relation": _("For a caregiver: how they are related to the children.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["relation"].choices = [("", _("Not given")), *Relation.choices]
 
     def clean_date_of_birth(self):
         born = self.cleaned_data.get("date_of_birth")

@@ -1,5 +1,6 @@
 """Families and their people: children, youth and caregivers, with language and culture."""
 
+import re
 from datetime import timedelta
 from difflib import SequenceMatcher
 
@@ -22,6 +23,31 @@ class SpokenLanguage(models.TextChoices):
     FRENCH = "fr", _("French")
     ASL = "ase", _("American Sign Language")
     OTHER = "other", _("Another language")
+
+
+class Relation(models.TextChoices):
+    """How a caregiver is related to the children, as a choice so it reads in every language."""
+
+    MOTHER = "mother", _("Mother")
+    FATHER = "father", _("Father")
+    STEPMOTHER = "stepmother", _("Stepmother")
+    STEPFATHER = "stepfather", _("Stepfather")
+    GRANDMOTHER = "grandmother", _("Grandmother")
+    GRANDFATHER = "grandfather", _("Grandfather")
+    AUNT = "aunt", _("Aunt")
+    UNCLE = "uncle", _("Uncle")
+    SISTER = "sister", _("Sister")
+    BROTHER = "brother", _("Brother")
+    COUSIN = "cousin", _("Cousin")
+    FOSTER_PARENT = "foster_parent", _("Foster parent")
+    ADOPTIVE_PARENT = "adoptive_parent", _("Adoptive parent")
+    OTHER = "other", _("Other (say in words)")
+
+
+# "The Rivera family" and "La familia Rivera": the two ways intake suggests writing a name.
+_FAMILY_NAME_PATTERN = re.compile(
+    r"^\s*(?:the\s+(?P<en>\S.*?)\s+family|la\s+familia\s+(?P<es>\S.*?))\s*$", re.IGNORECASE
+)
 
 
 class FamilyQuerySet(models.QuerySet):
@@ -108,12 +134,27 @@ class Family(models.Model):
         verbose_name_plural = _("families")
 
     def __str__(self):
-        return self.display_name
+        return self.name
 
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("family", args=[self.pk])
+
+    @property
+    def surname(self):
+        """The X of "The X family" / "La familia X", or "" when the name is written otherwise."""
+        match = _FAMILY_NAME_PATTERN.match(self.display_name or "")
+        return (match["en"] or match["es"]).strip() if match else ""
+
+    @property
+    def name(self):
+        """The family's name in the reader's language: "The Rivera family" reads "La familia
+        Rivera" in Spanish. A name written another way ("Rivera-Lopez household") is the
+        family's own words and is shown as written."""
+        if self.surname:
+            return _("The %(surname)s family") % {"surname": self.surname}
+        return self.display_name
 
     @property
     def family_id(self):
@@ -147,10 +188,13 @@ class Person(models.Model):
     school = models.CharField(_("school"), max_length=150, blank=True)
     grade = models.CharField(_("grade"), max_length=20, blank=True)
     relation = models.CharField(
-        _("relation to the children"),
+        _("relation to the children"), max_length=20, choices=Relation.choices, blank=True
+    )
+    relation_other = models.CharField(
+        _("relation, in your own words"),
         max_length=60,
         blank=True,
-        help_text=_("For example mother, grandfather, foster parent."),
+        help_text=_("Only if you chose “Other”: for example godmother or family friend."),
     )
     is_legal_guardian = models.BooleanField(_("legal guardian"), default=False)
     preferred_language = models.CharField(
@@ -159,7 +203,7 @@ class Person(models.Model):
         choices=SpokenLanguage.choices,
         default=SpokenLanguage.ENGLISH,
     )
-    pronouns = models.CharField(_("pronouns (optional)"), max_length=40, blank=True)
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     user = models.ForeignKey(
@@ -185,6 +229,13 @@ class Person(models.Model):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def relation_label(self):
+        """Mother, grandmother… in the reader's language; "other" in the family's own words."""
+        if self.relation == Relation.OTHER:
+            return self.relation_other or self.get_relation_display()
+        return self.get_relation_display() if self.relation else ""
 
     @property
     def is_child(self):

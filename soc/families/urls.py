@@ -4,7 +4,6 @@ from . import views
 
 urlpatterns = [
     path("families/<int:family_id>/edit/", views.family_edit, name="family_edit"),
-    path("families/<int:family_id>/people/new/", views.person_add, name="person_add"),
     path(
         "families/<int:family_id>/people/<int:person_id>/edit/",
         views.person_edit,

@@ -36,23 +36,6 @@ def family_edit(request, family_id):
 
 
 @login_required
-def person_add(request, family_id):
-    family = family_for(request, family_id, "edit_people")
-    form = PersonForm(request.POST or None)
-    return submit(
-        request,
-        "families/person_form.html",
-        {"family": family},
-        form,
-        lambda data: actions.add_person(
-            request.user, family, fields=form.fields_for_action(), request=request
-        ),
-        success=_("Saved."),
-        done=family,
-    )
-
-
-@login_required
 def person_edit(request, family_id, person_id):
     family = family_for(request, family_id)
     person = get_object_or_404(family.people, pk=person_id)

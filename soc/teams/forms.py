@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
+from soc.accounts.forms import CreateAccountForm
 from soc.accounts.models import Organization
 from soc.consent.categories import DataCategory
 from soc.families.models import SpokenLanguage
@@ -18,12 +19,21 @@ MEMBER_ROLES = [
 
 
 class MemberForm(uswds.Form):
+    """Adding (caregiver) or suggesting (anyone else) a team member. No role is chosen for you:
+    "caregiver" lets someone approve people and give consent, so it is a choice made on purpose."""
+
     name = forms.CharField(label=_("Name"), max_length=150)
     role = forms.ChoiceField(label=_("Role on the team"), choices=MEMBER_ROLES)
     support_kind = forms.ChoiceField(
         label=_("If a natural support: how do they know the family?"),
         choices=[("", _("Not a natural support")), *Membership.SupportKind.choices],
         required=False,
+    )
+    why = forms.CharField(
+        label=_("Why would this person help the family?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The family reads this when they decide."),
     )
     email = forms.EmailField(
         label=_("E-mail"),
@@ -39,21 +49,53 @@ class MemberForm(uswds.Form):
         required=False,
         empty_label=_("None"),
     )
-    language = forms.ChoiceField(label=_("Language"), choices=SpokenLanguage.choices, initial="en")
+    language = forms.ChoiceField(label=_("Language"), choices=SpokenLanguage.choices)
 
-    def __init__(self, *args, family_roles=(), **kwargs):
+    def __init__(self, *args, family_roles=(), family=None, proposing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [
-            (value, label)
-            for value, label in MEMBER_ROLES
-            if value not in Membership.FAMILY_ROLES or value in family_roles
+            ("", _("Choose a role")),
+            *(
+                (value, label)
+                for value, label in MEMBER_ROLES
+                if value not in Membership.FAMILY_ROLES or value in family_roles
+            ),
         ]
+        if Membership.Role.CAREGIVER in family_roles:
+            self.fields["role"].help_text = _(
+                "Choose “Caregiver” only for a parent or guardian who raises the children: "
+                "a caregiver can add and remove team members, approve people others suggest, "
+                "and give consent to share the family's information. For a sister, a friend "
+                "or a neighbor, choose “Natural support”."
+            )
+            self.fields["role"].widget.attrs["aria-describedby"] = "role-hint"
+        if not proposing:
+            del self.fields["why"]  # the family adds people it already knows
+        if family is not None:
+            self.fields["language"].initial = family.primary_language
 
 
 class DecisionForm(uswds.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
-        label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class JoinCodeForm(uswds.Form):
+    code = forms.CharField(
+        label=_("Your code"),
+        max_length=20,
+        help_text=_(
+            "8 letters and numbers, from your letter. Capitals or not, it does not matter."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
     )
 
 
@@ -211,3 +253,33 @@ class NextStepForm(uswds.Form):
 class NextStepStatusForm(uswds.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=NextStep.Status.choices)
+
+
+class LetterAccountForm(CreateAccountForm):
+    """Creating an account from a letter: the family had no e-mail on file, so she gives one."""
+
+    field_order = ["full_name", "email", "language", "password"]
+
+    email = forms.EmailField(
+        label=_("Your e-mail"),
+        help_text=_("You will sign in with it, and the team will write to you there."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, email="", **kwargs)
+        self.fields["email"].widget.attrs["aria-describedby"] = "email-hint"
+        self.fields["email"].widget.attrs["class"] = "usa-input"
+
+    def clean_email(self):
+        from soc.accounts.models import User
+
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "An account already uses this e-mail. Sign in with it first, then type your code again."
+                )
+            )
+        self.email = email  # the password must not look like it
+        return email

@@ -1,6 +1,5 @@
 """Child and Family Teams: the people the family selects, their meetings and next steps."""
 
-import secrets
 import uuid
 
 from django.conf import settings
@@ -8,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from soc.accounts.models import Organization, hash_secret
+from soc.accounts.models import Organization
 from soc.consent import filters
 from soc.consent.records import CaseRecord, CaseRecordQuerySet
 from soc.families.models import Family, Person, SpokenLanguage
@@ -107,6 +106,7 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    why = models.TextField(_("why this person would help the family"), blank=True, max_length=2000)
     ended_reason = models.TextField(_("reason"), blank=True)
     required_by_agency = models.BooleanField(_("required by agency"), default=False)
     required_reason = models.TextField(
@@ -172,42 +172,6 @@ class Membership(models.Model):
 
     def can_be_removed_by_family(self):
         return self.is_active and not self.required_by_agency
-
-
-class Invitation(models.Model):
-    """An e-mailed link that lets a member without an account create one and join."""
-
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="invitations")
-    token_hash = models.CharField(max_length=64, unique=True)
-    sent_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"Invitation for {self.membership_id}"
-
-    @classmethod
-    def issue(cls, membership, days=14):
-        token = secrets.token_urlsafe(32)
-        invitation = cls.objects.create(
-            membership=membership,
-            token_hash=hash_secret(token),
-            expires_at=timezone.now() + timezone.timedelta(days=days),
-        )
-        return invitation, token
-
-    @classmethod
-    def find(cls, token):
-        return (
-            cls.objects.select_related("membership__team__family")
-            .filter(
-                membership__status__in=["proposed", "active"],
-                token_hash=hash_secret(token),
-                accepted_at__isnull=True,
-                expires_at__gt=timezone.now(),
-            )
-            .first()
-        )
 
 
 class MeetingQuerySet(CaseRecordQuerySet):
@@ -358,3 +322,7 @@ class NextStep(CaseRecord):
     @property
     def is_overdue(self):
         return self.status == self.Status.OPEN and self.due_date < timezone.localdate()
+
+
+# Invitations live in their own module (see there); imported here so Django registers them.
+from .invitation import Invitation  # noqa: E402, F401

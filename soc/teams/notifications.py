@@ -4,6 +4,7 @@ E-mails never carry case details: they say that something happened and link to s
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -50,18 +51,56 @@ def send_meeting_invitations_task(meeting_id):
         )
 
 
+def team_contact(team):
+    """Who the e-mail comes from, so that it can be trusted: the facilitator and her agency."""
+    facilitator = (
+        team.memberships.active()
+        .filter(role=Membership.Role.FACILITATOR)
+        .select_related("organization", "user__organization")
+        .order_by("decided_at", "id")
+        .first()
+    )
+    if facilitator is None:
+        return {"facilitator": None, "agency": None}
+    agency = facilitator.organization or (
+        facilitator.user.organization if facilitator.user else None
+    )
+    return {"facilitator": facilitator, "agency": agency}
+
+
+def _send_account_invitation(member, sent_by=None):
+    """A new link for someone on the team without an account (any earlier link stops working)."""
+    invitation, token = Invitation.issue(member, sent_by=sent_by)
+    context = {
+        **team_contact(member.team),
+        "link": settings.SITE_URL + reverse("accept_invitation", args=[token]),
+        "expires_at": invitation.expires_at,
+        "added_by": member.proposed_by,
+    }
+    _send(member, "member_invitation", context)
+
+
 @task()
 def welcome_member_task(membership_id):
-    member = Membership.objects.select_related("team").get(pk=membership_id)
-    if not member.email:
+    member = Membership.objects.select_related("team", "proposed_by").get(pk=membership_id)
+    if not member.email or not member.is_active:
         return
-    context = {"link": settings.SITE_URL + reverse("family", args=[member.team.family_id])}
     if member.user_id is None:
-        _invitation, token = Invitation.issue(member)
-        context["link"] = settings.SITE_URL + reverse("accept_invitation", args=[token])
-        _send(member, "member_invitation", context)
+        _send_account_invitation(member, sent_by=member.proposed_by)
     else:
+        context = {
+            **team_contact(member.team),
+            "link": settings.SITE_URL + reverse("family", args=[member.team.family_id]),
+        }
         _send(member, "member_added", context)
+
+
+@task()
+def send_account_invitation_task(membership_id, sent_by_id=None):
+    member = Membership.objects.select_related("team", "proposed_by").get(pk=membership_id)
+    if member.email and member.is_active and member.user_id is None:
+        sent_by = get_user_model().objects.filter(pk=sent_by_id).first() if sent_by_id else None
+        _send_account_invitation(member, sent_by=sent_by)
 
 
 @task()
@@ -85,6 +124,10 @@ def send_meeting_invitations(meeting):
 
 def welcome_member(member):
     _after_commit(welcome_member_task, member.pk)
+
+
+def send_account_invitation(member, sent_by=None):
+    _after_commit(send_account_invitation_task, member.pk, sent_by.pk if sent_by else None)
 
 
 def proposal_waiting(member):

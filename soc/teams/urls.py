@@ -8,6 +8,7 @@ meeting = family + "meetings/<int:meeting_id>/"
 urlpatterns = [
     path("families/new/", opening.family_new, name="family_new"),
     path("families/<int:family_id>/join/", opening.family_join, name="family_join"),
+    path("families/<int:family_id>/people/new/", opening.person_add, name="person_add"),
     path("", home.home, name="home"),
     path("my-tasks/", home.my_tasks, name="my_tasks"),
     path(family, family_page.family, name="family"),
@@ -27,6 +28,13 @@ urlpatterns = [
         members.member_withdraw,
         name="member_withdraw",
     ),
+    path(
+        family + "members/<int:member_id>/approved/",
+        members.member_approved,
+        name="member_approved",
+    ),
+    path(family + "members/<int:member_id>/resend/", members.member_resend, name="member_resend"),
+    path(family + "members/<int:member_id>/letter/", members.member_letter, name="member_letter"),
     path(family + "members/<int:member_id>/remove/", members.member_remove, name="member_remove"),
     path(
         family + "members/<int:member_id>/required/",
@@ -48,4 +56,6 @@ urlpatterns = [
     ),
     path("calendar/<str:token>.ics", invitations.calendar_feed, name="calendar_feed"),
     path("invitations/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+    path("join/", invitations.join_with_code, name="join_with_code"),
+    path("join/account/", invitations.join_account, name="join_account"),
 ]

@@ -94,9 +94,14 @@ def test_spanish_caregiver_approves_a_member_and_calls_a_meeting(cast, phone, ar
     assert outline not in ("", "none"), "the focused button shows no focus outline"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith(family_url)
+    # Right after saying yes she is offered the sharing settings, then goes back to the team.
     approved = es("%(name)s is now on your team.", name=cast.proposed_membership.name)
     assert page.get_by_role("status").filter(has_text=approved).count() == 1
+    check_page(page, "caregiver-member-approved", artifacts, lang="es")
+    assert page.get_by_role("link", name=es("Choose what to share")).count() == 1
+    with page.expect_navigation():
+        page.get_by_role("link", name=es("Back to our team")).click()
+    assert page.url.endswith(family_url)
     assert page.get_by_role("region", name=es("Waiting for your approval")).count() == 0
     members = page.get_by_role("region", name=es("Team members"))
     assert cast.proposed.full_name in members.inner_text()

@@ -75,7 +75,7 @@ def test_staff_proposes_and_the_person_waits_for_the_family(cast, api_as):
     therapist = f.StaffFactory(full_name="Teo Therapist")
     response = api_as(cast.facilitator).post(
         members_path(cast, "propose"),
-        {"role": "provider", "name": "Teo T.", "email": therapist.email},
+        {"role": "provider", "name": "Teo T.", "email": therapist.email, "why": "Therapy"},
     )
     assert response.status_code == 201, response.content
     body = response.json()

@@ -30,6 +30,8 @@ NOT_CASE_DATA = {
     "calendar_feed_revoke": "the user's own feed secret",
     "calendar_feed": "secret-URL feed: tested in teams/tests/test_pages.py (visible_to of the token's owner)",
     "accept_invitation": "secret-token page: tested in teams/tests/test_invitation_accept.py",
+    "join_with_code": "letter-code page, counted and locked: tested in teams/tests/test_join_code.py",
+    "join_account": "after a right letter code (kept in the session): teams/tests/test_join_code.py",
     "home": "lists only the user's own families (query: Family.objects.visible_to)",
     "search": "searches only the user's own families: consent/tests/test_consent_matrix.py",
     "family_new": "opens a new family; no existing family is shown",
@@ -55,6 +57,9 @@ CASE_ROUTES = {
         "post",
         {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403},
     ),
+    "member_approved": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 403}),
+    "member_resend": ("post", {"caregiver": 302, "youth": 403, "facilitator": 302, "member": 403}),
+    "member_letter": ("post", {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403}),
     "member_remove": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200}),
     "member_required": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 200}),
     "member_reminders": (

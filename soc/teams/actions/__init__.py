@@ -3,6 +3,7 @@
 Pages and the API call these same functions, so both doors follow the same rules.
 """
 
+from .invitations import accept_invitation, print_letter, resend_invitation
 from .meetings import (
     MEETING_FIELDS,
     cancel_meeting,
@@ -11,7 +12,6 @@ from .meetings import (
     record_meeting,
 )
 from .members import (
-    accept_invitation,
     approve_member,
     ask_to_join,
     decline_member,
@@ -22,11 +22,12 @@ from .members import (
     withdraw_proposal,
 )
 from .next_steps import add_next_step, update_next_step
-from .opening import open_family, start_team
+from .opening import add_family_person, open_family, start_team
 
 __all__ = [
     "MEETING_FIELDS",
     "accept_invitation",
+    "add_family_person",
     "add_next_step",
     "approve_member",
     "ask_to_join",
@@ -37,9 +38,11 @@ __all__ = [
     "invite_member",
     "mark_required",
     "open_family",
+    "print_letter",
     "propose_member",
     "record_meeting",
     "remove_member",
+    "resend_invitation",
     "start_team",
     "update_next_step",
     "withdraw_proposal",

@@ -72,6 +72,7 @@ def _clean_member_fields(team, fields, family_roles=()):
         "phone": (fields.get("phone") or "").strip() or (account.phone if account else ""),
         "language": fields.get("language") or (account.language if account else "en"),
         "organization": fields.get("organization") or (account.organization if account else None),
+        "why": (fields.get("why") or "").strip(),
         "user": user,
     }
 
@@ -110,6 +111,11 @@ def propose_member(user, team, fields, request=None):
     """Staff propose someone; they join only when a caregiver approves."""
     policy.require(user, "propose_member", team)
     cleaned = _clean_member_fields(team, fields)
+    if not cleaned["why"]:
+        # The caregiver decides on this: she needs to know why this person would help.
+        raise ValidationError(
+            {"why": _("Please say why this person would help the family.")}, code="required"
+        )
     member = _add_membership(team=team, status=Status.PROPOSED, proposed_by=user, **cleaned)
     record(user, "member.propose", member, family_id=team.family_id, request=request)
     notifications.proposal_waiting(member)
@@ -226,28 +232,6 @@ def mark_required(user, member, *, required, reason="", version=None, request=No
         request=request,
         reason=reason,
     )
-    return member
-
-
-@transaction.atomic
-def accept_invitation(invitation, user, request=None):
-    """Link the invited member to the account they just created or signed in with."""
-    member = invitation.membership
-    if member.status not in (Status.ACTIVE, Status.PROPOSED):
-        raise ValidationError(_("This invitation is no longer valid."), code="invalid_invitation")
-    if member.team.memberships.current().filter(user=user).exclude(pk=member.pk).exists():
-        raise ValidationError(_("You are already on this team."), code="duplicate")
-    member.user = user
-    member.save(update_fields=["user"])
-    if member.person_id:
-        member.person.user = user
-        member.person.save(update_fields=["user"])
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
-    record(
-        user, "member.accept_invitation", member, family_id=member.team.family_id, request=request
-    )
-    forget_access(user)
     return member
 
 

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.policy import forget_access
-from soc.families.actions import find_possible_duplicates, validate_person
+from soc.families.actions import add_person, find_possible_duplicates, validate_person
 from soc.families.models import Family, Person
 
+from .. import notifications
 from ..models import Membership, Team
 
 Status = Membership.Status
@@ -38,24 +39,50 @@ def start_team(user, family, request=None):
         decided_at=timezone.now(),
     )
     for person in family.people.all():
-        if person.role == person.Role.CAREGIVER or (person.role == person.Role.YOUTH):
-            Membership.objects.create(
-                team=team,
-                role=Role.CAREGIVER if person.role == person.Role.CAREGIVER else Role.YOUTH,
-                status=Status.ACTIVE,
-                person=person,
-                user=person.user,
-                name=person.full_name,
-                email=person.email,
-                phone=person.phone,
-                language=person.preferred_language,
-                proposed_by=user,
-                decided_by=user,
-                decided_at=timezone.now(),
-            )
+        _join_as_family(user, team, person)
     record(user, "team.start", team, family_id=family.pk, request=request)
     forget_access(user)
     return team
+
+
+def _join_as_family(user, team, person):
+    """A caregiver or youth is on the team from the start; with an e-mail and no account,
+    they are sent a link to create one (after the commit, in their language)."""
+    if person.role not in (person.Role.CAREGIVER, person.Role.YOUTH):
+        return None
+    email = (person.email or "").strip().lower()
+    if email and team.memberships.current().filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("Someone on the team already uses this e-mail.")})
+    member = Membership.objects.create(
+        team=team,
+        role=Role.CAREGIVER if person.role == person.Role.CAREGIVER else Role.YOUTH,
+        status=Status.ACTIVE,
+        person=person,
+        user=person.user,
+        name=person.full_name,
+        email=email,
+        phone=person.phone,
+        language=person.preferred_language,
+        proposed_by=user,
+        decided_by=user,
+        decided_at=timezone.now(),
+    )
+    if member.email and member.user_id is None:
+        notifications.send_account_invitation(member, sent_by=user)
+    return member
+
+
+@transaction.atomic
+def add_family_person(user, family, *, fields, request=None):
+    """Record a person later; a caregiver or youth also joins the team (and is invited)."""
+    person = add_person(user, family, fields=fields, request=request)
+    team = getattr(family, "team", None)
+    if team is not None:
+        member = _join_as_family(user, team, person)
+        if member is not None:
+            record(user, "member.join_as_family", member, family_id=family.pk, request=request)
+            forget_access(user)
+    return person
 
 
 def open_family(user, *, family_fields, people, request=None, confirmed_new=False):
@@ -106,7 +133,7 @@ def open_family(user, *, family_fields, people, request=None, confirmed_new=Fals
 
 
 def _reject_repeated_people(people, errors):
-    seen = set()
+    seen, emails = set(), set()
     for index, person in enumerate(people):
         key = (
             person.first_name.strip().lower(),
@@ -116,3 +143,9 @@ def _reject_repeated_people(people, errors):
         if key in seen:
             errors[f"people[{index}].first_name"] = [_("This person is already on the list.")]
         seen.add(key)
+        email = (person.email or "").strip().lower()
+        if email and email in emails:
+            errors[f"people[{index}].email"] = [
+                _("Each person needs their own e-mail address, or none.")
+            ]
+        emails.add(email)

@@ -46,6 +46,11 @@ class MemberIn(InputSchema):
     phone: str = Field("", max_length=40)
     language: choices(SpokenLanguage) | None = None
     organization: Id | None = Field(None, description="The organization's id.")
+    why: str = Field(
+        "",
+        max_length=2000,
+        description="Why this person would help the family: required to suggest someone.",
+    )
 
 
 class MemberOut(Schema):
@@ -63,6 +68,7 @@ class MemberOut(Schema):
     is_family: bool
     required_by_agency: bool
     required_reason: str
+    why: str
     proposed_by: str | None
     proposed_at: datetime
     decided_at: datetime | None

@@ -4,9 +4,12 @@ from django.core.exceptions import ValidationError
 from ninja.responses import Status
 
 from soc.api.schemas import ERRORS
+from soc.consent.doors import family_or_404
 from soc.families.api import (
     FamilyCreate,
     FamilyOut,
+    PersonIn,
+    PersonOut,
     PossibleDuplicates,
     _family_fields,
     visible_families,
@@ -49,3 +52,17 @@ def open_family(request, payload: FamilyCreate):
         ]
         return Status(409, {"detail": error.message, "matches": matches})
     return Status(201, visible_families(request.auth).get(pk=family.pk))
+
+
+# Also on the families router: adding a caregiver or youth puts them on the team.
+@families_router.post(
+    "/families/{family_id}/people", response={201: PersonOut, **ERRORS}, tags=["people"]
+)
+def add_person(request, family_id: int, payload: PersonIn):
+    """Record a person; a caregiver or youth also joins the family's team (and, with an e-mail,
+    is invited to create an account)."""
+    family = family_or_404(request, family_id)
+    person = actions.add_family_person(
+        request.auth, family, fields=payload.model_dump(), request=request
+    )
+    return Status(201, person)

@@ -35,7 +35,14 @@ def test_staff_cannot_add_member_without_family_approval(cast):
     with pytest.raises(PermissionDenied):
         actions.invite_member(cast.member, cast.team, {"name": "X", "role": "provider"})
     proposal = actions.propose_member(
-        cast.member, cast.team, {"name": "Dr. Lee", "role": "provider", "email": "lee@example.org"}
+        cast.member,
+        cast.team,
+        {
+            "name": "Dr. Lee",
+            "role": "provider",
+            "email": "lee@example.org",
+            "why": "Leo's therapist",
+        },
     )
     assert proposal.status == Status.PROPOSED
     with pytest.raises(PermissionDenied):

@@ -8,6 +8,7 @@ from soc.consent.doors import family_for
 
 from .. import timeline
 from ..models import Meeting, NextStep
+from .members import invitation_offers
 
 PAGE_ACTIONS = (
     "edit_family",
@@ -52,11 +53,12 @@ def family(request, family_id):
     team = family.team
     members = list(
         team.memberships.current()
-        .select_related("organization", "team")
+        .select_related("organization", "team", "proposed_by__organization")
         .order_by("status", "role", "name")
     )
     for member in members:
         member.offers = offers_for_member(user, member)
+    invitation_offers(user, members)
     now = timezone.now()
     meetings = team.meetings.all()
     next_steps = open_steps_for(user, family)

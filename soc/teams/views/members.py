@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,7 +10,8 @@ from soc.consent import policy
 from soc.consent.doors import family_for, require
 from soc.form_pages import run_and_return, submit
 
-from .. import actions
+from .. import actions, letters
+from ..actions.invitations import may_print_letter, may_send_invitations
 from ..forms import (
     DecisionForm,
     MemberForm,
@@ -35,7 +37,10 @@ def member_add(request, family_id):
         "teams/member_form.html",
         {"family": family, "invite": invite},
         MemberForm(
-            request.POST or None, family_roles=(Membership.Role.CAREGIVER,) if invite else ()
+            request.POST or None,
+            family_roles=(Membership.Role.CAREGIVER,) if invite else (),
+            family=family,
+            proposing=not invite,
         ),
         lambda data: act(request.user, family.team, dict(data), request=request),
         success=_("They are now on your team. We will let them know.")
@@ -59,14 +64,34 @@ def member_approve(request, family_id, member_id):
     family = family_for(request, family_id)
     member = _member(family, member_id)
     require(request, family, "decide_proposal")
-    return _one_click(
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please try again from the team page."))
+        return redirect(family)
+    try:
+        actions.approve_member(
+            request.user, member, form.cleaned_data.get("version"), request=request
+        )
+    except ValidationError as error:  # a StaleVersion is one too: its message says what changed
+        messages.error(request, " ".join(error.messages))
+        return redirect(family)
+    messages.success(request, _("%(name)s is now on your team.") % {"name": member.name})
+    # Right after saying yes is when a family thinks about what this person should see.
+    return redirect("member_approved", family.pk, member.pk)
+
+
+@login_required
+def member_approved(request, family_id, member_id):
+    """After approving: what the new member sees now, and the way to the sharing settings."""
+    family = family_for(request, family_id)
+    member = _member(family, member_id)
+    require(request, family, "decide_proposal")
+    if not member.is_active:
+        return redirect(family)
+    return render(
         request,
-        family,
-        DecisionForm(request.POST),
-        lambda data: actions.approve_member(
-            request.user, member, data.get("version"), request=request
-        ),
-        _("%(name)s is now on your team.") % {"name": member.name},
+        "teams/member_approved.html",
+        {"family": family, "member": member, "can_share": family.can(request.user, "see_consents")},
     )
 
 
@@ -115,10 +140,22 @@ def member_remove(request, family_id, member_id):
     member = _member(family, member_id)
     if not policy.can(request.user, "remove_member", member):
         raise PermissionDenied
+    last_facilitator = (
+        member.role == Membership.Role.FACILITATOR
+        and not family.team.memberships.active()
+        .filter(role=Membership.Role.FACILITATOR)
+        .exclude(pk=member.pk)
+        .exists()
+    )
     return submit(
         request,
         "teams/member_remove.html",
-        {"family": family, "member": member},
+        {
+            "family": family,
+            "member": member,
+            "is_facilitator": member.role == Membership.Role.FACILITATOR,
+            "last_facilitator": last_facilitator,
+        },
         DecisionForm(request.POST or None, initial={"version": member.version}),
         lambda data: actions.remove_member(
             request.user, member, data["version"], data["reason"], request=request
@@ -154,3 +191,60 @@ def member_required(request, family_id, member_id):
         success=_("Saved."),
         done=family,
     )
+
+
+@login_required
+@require_POST
+def member_resend(request, family_id, member_id):
+    """Send the e-mail with the account link again; the link sent before stops working."""
+    family = family_for(request, family_id)
+    member = _member(family, member_id)
+    if not may_send_invitations(request.user, member):
+        raise PermissionDenied
+    return run_and_return(
+        request,
+        family,
+        lambda: actions.resend_invitation(request.user, member, request=request),
+        _("We sent %(name)s a new link. The link sent before no longer works.")
+        % {"name": member.name},
+    )
+
+
+@login_required
+@require_POST
+def member_letter(request, family_id, member_id):
+    """A printable letter with a new code (a POST: printing replaces the code given before)."""
+    family = family_for(request, family_id)
+    member = _member(family, member_id)
+    if not may_print_letter(request.user, member):
+        raise PermissionDenied
+    try:
+        invitation, code = actions.print_letter(request.user, member, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(family)
+    response = HttpResponse(
+        letters.invitation_letter_pdf(invitation, code), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'inline; filename="letter.pdf"'
+    response["Cache-Control"] = "no-store"  # it holds a code that opens an account
+    return response
+
+
+def invitation_offers(user, members):
+    """What the team page offers for each member without an account: send the link again,
+    print a letter. Reads each member's latest invitation in one query."""
+    from ..models import Invitation
+
+    waiting = {m.pk for m in members if m.is_active and not m.has_account}
+    latest = {}
+    for invitation in Invitation.objects.filter(membership_id__in=waiting).order_by(
+        "sent_at", "id"
+    ):
+        latest[invitation.membership_id] = invitation
+    for member in members:
+        member.last_invitation = latest.get(member.pk)
+        member.offers["resend"] = (
+            member.pk in waiting and bool(member.email) and may_send_invitations(user, member)
+        )
+        member.offers["letter"] = member.pk in waiting and may_print_letter(user, member)

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_POST
 
 from soc.audit.log import record
 from soc.consent import policy
-from soc.families.forms import FamilyForm, PeopleFormSet
+from soc.consent.doors import family_for
+from soc.families.forms import FamilyForm, PeopleFormSet, PersonForm
 from soc.families.models import Family
+from soc.form_pages import submit
 
 from .. import actions
 
@@ -38,7 +40,7 @@ def family_new(request):
                 )
             except ValidationError as error:
                 if getattr(error, "code", None) == "possible_duplicate":
-                    duplicates = error.params["matches"]
+                    duplicates = _mark_my_own(request.user, error.params["matches"])
                 else:
                     _people_errors(form, people, error)
             else:
@@ -55,6 +57,14 @@ def family_new(request):
         "families/family_new.html",
         {"form": form, "people": people, "duplicates": duplicates},
     )
+
+
+def _mark_my_own(user, matches):
+    """A match whose team she is already on is hers to open, not one to ask to join
+    (the policy's "ask_to_join" refuses team members too)."""
+    for match in matches:
+        match.is_mine = policy.can(user, "view_family", match)
+    return matches
 
 
 def _people_errors(form, people, error):
@@ -97,3 +107,22 @@ def family_join(request, family_id):
             ),
         )
     return redirect("home")
+
+
+@login_required
+def person_add(request, family_id):
+    """Record a person; a caregiver or youth also joins the team and, with an e-mail, is
+    invited (the team's action, so this page lives with the team's)."""
+    family = family_for(request, family_id, "edit_people")
+    form = PersonForm(request.POST or None, initial={"preferred_language": family.primary_language})
+    return submit(
+        request,
+        "families/person_form.html",
+        {"family": family},
+        form,
+        lambda data: actions.add_family_person(
+            request.user, family, fields=form.fields_for_action(), request=request
+        ),
+        success=_("Saved."),
+        done=family,
+    )
