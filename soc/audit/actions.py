@@ -98,6 +98,9 @@ register("meeting_edit.view", R, looked=_("Opened the form to change a meeting")
 register("meeting_cancel.view", R, looked=_("Opened the form to cancel a meeting"))
 register("meeting_record.view", R, looked=_("Opened the form to write down what happened"))
 register("consent_new.view", R, looked=_("Opened the form to give a consent"))
+register("member_approved.view", R, looked=_("Opened the page about a new team member"))
+register("member_letter.view", R, looked=_("Printed a letter to create an account"))
+register("member_resend.view", R, looked=_("Opened the page to send an account link again"))
 register("member_reminders.view", R, looked=_("Opened how a team member gets reminders"))
 
 # Changes, in the team's timeline when they have timeline wording.
@@ -120,6 +123,10 @@ register(
     timeline=_("marked a member as no longer required by their agency"),
 )
 register("member.accept_invitation", C, timeline=_("accepted an invitation to the team"))
+register("member.invitation_resend", C, timeline=_("sent a link to create an account again"))
+register("member.invitation_letter", C, timeline=_("printed a letter to create an account"))
+register("member.join_as_family", C, timeline=_("created their account and joined the team"))
+register("invitation.code_failed", Kind.REFUSAL)
 register("member.texts_opt_in", C, timeline=_("chose to get text messages"))
 register("member.texts_opt_out", C, timeline=_("stopped text messages"))
 register("member.email_reminders", C, timeline=_("changed e-mail reminders"))
