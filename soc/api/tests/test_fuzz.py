@@ -14,9 +14,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from schemathesis.core import NotSet
 
+from soc.api.testing import API, ApiClient
 from soc.api.urls import api
-
-from .conftest import API, ApiClient
 
 # The coverage phase (every boundary of every field) takes minutes; SOC_FUZZ_COVERAGE=1 runs it.
 CONFIG = SchemathesisConfig.from_dict(
