@@ -12,6 +12,7 @@ from ninja.responses import Status
 
 from soc.accounts.models import County
 from soc.api.schemas import (
+    BODY_ERRORS,
     EDIT_ERRORS,
     ERRORS,
     CountyOut,
@@ -194,7 +195,9 @@ def list_people(request, family_id: int):
     return family.people.all()
 
 
-@router.post("/families/{family_id}/people", response={201: PersonOut, **ERRORS}, tags=["people"])
+@router.post(
+    "/families/{family_id}/people", response={201: PersonOut, **BODY_ERRORS}, tags=["people"]
+)
 def add_person(request, family_id: int, payload: PersonIn):
     family = family_or_404(request, family_id)
     person = actions.add_person(request.auth, family, fields=payload.model_dump(), request=request)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from ninja.responses import Status
 
-from soc.api.schemas import ERRORS
+from soc.api.schemas import BODY_ERRORS
 from soc.families.api import (
     FamilyCreate,
     FamilyOut,
@@ -19,7 +19,7 @@ from .. import actions
 # On the families router, beside GET /families (one path, one router); the action is the team's.
 @families_router.post(
     "/families",
-    response={201: FamilyOut, 409: PossibleDuplicates, **ERRORS},
+    response={201: FamilyOut, 409: PossibleDuplicates, **BODY_ERRORS},
     tags=["families"],
 )
 def open_family(request, payload: FamilyCreate):
