@@ -61,6 +61,21 @@ def _counties(request):
         yield
 
 
+@pytest.fixture
+def api_as(db):
+    """api_as(user) -> an ApiClient authenticated with a new personal token for that user."""
+    from soc.api.testing import ApiClient
+
+    return ApiClient
+
+
+@pytest.fixture
+def anonymous_api(db):
+    from soc.api.testing import ApiClient
+
+    return ApiClient()
+
+
 class Cast:
     """One family's team and everyone around it, by their relation to the family."""
 

@@ -117,4 +117,8 @@ class VersionIn(InputSchema):
 
 
 ERRORS = {401: Message, 403: Message, 404: Message, 422: ValidationErrors}
-EDIT_ERRORS = {**ERRORS, 409: Conflict}
+"""What any operation may answer instead of its result."""
+BODY_ERRORS = {400: Message, **ERRORS}
+"""What an operation that reads a JSON body may answer: also 400 when the body is not JSON."""
+EDIT_ERRORS = {**BODY_ERRORS, 409: Conflict}
+"""What a change to a versioned record may answer: also 409 when someone changed it since."""

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from soc.accounts.models import Organization, User
-from soc.api.schemas import EDIT_ERRORS, ERRORS, Id, InputSchema, Pagination, choices
+from soc.api.schemas import BODY_ERRORS, ERRORS, Id, InputSchema, Pagination, choices
 from soc.consent.doors import family_or_404, record_view
 
 from . import actions
@@ -91,7 +91,7 @@ def list_consents(request, family_id: int):
     return _consents(family)
 
 
-@router.post("/families/{family_id}/consents", response={201: ConsentOut, **ERRORS})
+@router.post("/families/{family_id}/consents", response={201: ConsentOut, **BODY_ERRORS})
 def give_consent(request, family_id: int, payload: ConsentIn):
     """Give consent in your own name (staff: record one the family signed in person)."""
     family = family_or_404(request, family_id)
@@ -110,7 +110,7 @@ def give_consent(request, family_id: int, payload: ConsentIn):
 
 
 @router.post(
-    "/families/{family_id}/consents/{consent_id}/revoke", response={200: ConsentOut, **EDIT_ERRORS}
+    "/families/{family_id}/consents/{consent_id}/revoke", response={200: ConsentOut, **ERRORS}
 )
 def revoke_consent(request, family_id: int, consent_id: int):
     """Take consent back; it stops working at once."""

@@ -10,11 +10,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from soc.api.testing import API, ApiClient
 from soc.api.urls import api
 from soc.audit.models import AuditEvent
 from soc.teams.models import Membership
-
-from .conftest import API, ApiClient
 
 SOON = (timezone.now() + timedelta(days=30)).isoformat()
 LATER = (timezone.now() + timedelta(days=30, hours=1)).isoformat()

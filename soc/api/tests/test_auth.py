@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from soc import factories as f
 from soc.accounts.models import ApiToken
+from soc.api.testing import API, ApiClient
 from soc.families.models import Family
-
-from .conftest import API, ApiClient
 
 CSRF_SECRET = "a" * 32  # a valid unmasked CSRF secret, sent as both cookie and header
 

@@ -4,9 +4,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
+from soc.api.testing import field_errors
 from soc.families.models import Family
-
-from .conftest import field_errors
 
 CHILD = {"role": "child", "first_name": "Sofía", "date_of_birth": "2016-04-02"}
 

@@ -3,9 +3,9 @@
 import pytest
 
 from soc import factories as f
+from soc.api.testing import ApiClient
 from soc.teams.models import Membership
 
-from .conftest import ApiClient
 from .test_access import FAMILY_OPERATIONS, _fill, _ids, _snapshot
 
 pytestmark = pytest.mark.django_db

@@ -42,6 +42,11 @@ def test_every_operation_is_authenticated_and_documents_its_errors(document):
                 assert "404" in operation["responses"], (method, path)
             if method in {"patch", "put"}:
                 assert "409" in operation["responses"], (method, path)
+            # A body that is not JSON at all is refused before the operation runs.
+            if "requestBody" in operation:
+                assert "400" in operation["responses"], (method, path)
+            if operation.get("parameters") or "requestBody" in operation:
+                assert "422" in operation["responses"], (method, path)
 
 
 def test_choices_are_enums(document):

@@ -8,10 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from soc import factories as f
+from soc.api.testing import ApiClient
 from soc.audit.models import AuditEvent
 from soc.teams.models import Attendance, Membership
-
-from .conftest import ApiClient
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ Each cell runs against a fresh family, so one answer never depends on another.
 
 import pytest
 
-from .conftest import ApiClient
+from soc.api.testing import ApiClient
+
 from .test_access import FAMILY_OPERATIONS, OTHER_OPERATIONS, _fill, _ids
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from soc.api.tests.conftest import ApiClient
+from soc.api.testing import ApiClient
 from soc.consent.categories import PROTECTED
 from soc.consent.models import Consent
 from soc.teams.models import Meeting

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from soc import factories as f
-from soc.api.tests.conftest import ApiClient
+from soc.api.testing import ApiClient
 from soc.families.models import Family, Person
 from soc.teams.models import Membership, Team
 

@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from soc.api.schemas import (
+    BODY_ERRORS,
     EDIT_ERRORS,
     ERRORS,
     Id,
@@ -172,7 +173,9 @@ def list_meetings(request, family_id: int, when: Query[Literal["upcoming", "past
     return meetings
 
 
-@router.post("/families/{family_id}/meetings", response={201: MeetingOut, **ERRORS}, tags=MEETINGS)
+@router.post(
+    "/families/{family_id}/meetings", response={201: MeetingOut, **BODY_ERRORS}, tags=MEETINGS
+)
 def convene_meeting(request, family_id: int, payload: MeetingIn):
     """Call the team together; every member with an e-mail gets an invitation."""
     family = family_or_404(request, family_id)

@@ -12,6 +12,7 @@ from ninja.responses import Status
 from soc.accounts.models import Organization
 from soc.api.errors import rename_fields
 from soc.api.schemas import (
+    BODY_ERRORS,
     EDIT_ERRORS,
     ERRORS,
     Id,
@@ -129,7 +130,7 @@ def list_members(request, family_id: int, status: Query[choices(Membership.Statu
 
 
 @router.post(
-    "/families/{family_id}/members/invite", response={201: MemberOut, **ERRORS}, tags=MEMBERS
+    "/families/{family_id}/members/invite", response={201: MemberOut, **BODY_ERRORS}, tags=MEMBERS
 )
 def invite_member(request, family_id: int, payload: MemberIn):
     """A caregiver adds someone to the team directly."""
@@ -139,7 +140,7 @@ def invite_member(request, family_id: int, payload: MemberIn):
 
 
 @router.post(
-    "/families/{family_id}/members/propose", response={201: MemberOut, **ERRORS}, tags=MEMBERS
+    "/families/{family_id}/members/propose", response={201: MemberOut, **BODY_ERRORS}, tags=MEMBERS
 )
 def propose_member(request, family_id: int, payload: MemberIn):
     """Anyone else on the team proposes someone; they join when a caregiver approves."""

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from soc.api.schemas import (
+    BODY_ERRORS,
     EDIT_ERRORS,
     ERRORS,
     Id,
@@ -101,7 +102,7 @@ def list_next_steps(request, family_id: int, status: Query[choices(NextStep.Stat
 
 
 @router.post(
-    "/families/{family_id}/next-steps", response={201: NextStepOut, **ERRORS}, tags=NEXT_STEPS
+    "/families/{family_id}/next-steps", response={201: NextStepOut, **BODY_ERRORS}, tags=NEXT_STEPS
 )
 def add_next_step(request, family_id: int, payload: NextStepIn):
     family = family_or_404(request, family_id)

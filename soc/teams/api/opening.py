@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from ninja.responses import Status
 
-from soc.api.schemas import ERRORS
+from soc.api.schemas import BODY_ERRORS
 from soc.consent.doors import family_or_404
 from soc.families.api import (
     FamilyCreate,
@@ -22,7 +22,7 @@ from .. import actions
 # On the families router, beside GET /families (one path, one router); the action is the team's.
 @families_router.post(
     "/families",
-    response={201: FamilyOut, 409: PossibleDuplicates, **ERRORS},
+    response={201: FamilyOut, 409: PossibleDuplicates, **BODY_ERRORS},
     tags=["families"],
 )
 def open_family(request, payload: FamilyCreate):
@@ -56,7 +56,7 @@ def open_family(request, payload: FamilyCreate):
 
 # Also on the families router: adding a caregiver or youth puts them on the team.
 @families_router.post(
-    "/families/{family_id}/people", response={201: PersonOut, **ERRORS}, tags=["people"]
+    "/families/{family_id}/people", response={201: PersonOut, **BODY_ERRORS}, tags=["people"]
 )
 def add_person(request, family_id: int, payload: PersonIn):
     """Record a person; a caregiver or youth also joins the family's team (and, with an e-mail,

@@ -96,3 +96,39 @@ def test_facilitator_records_attendance_notes_and_next_steps(cast):
         actions.record_meeting(
             cast.member, meeting, version=meeting.version, notes="", decisions="", attendance={}
         )
+
+
+def test_a_started_meeting_can_still_get_its_place_corrected(cast):
+    Meeting.objects.filter(pk=cast.meeting.pk).update(
+        starts_at=timezone.now() - timedelta(minutes=10),
+        ends_at=timezone.now() + timedelta(minutes=50),
+    )
+    cast.meeting.refresh_from_db()
+    meeting = actions.change_meeting(
+        cast.facilitator, cast.meeting, version=cast.meeting.version, changes={"place": "Room 3"}
+    )
+    assert meeting.place == "Room 3"
+
+
+def test_editing_content_without_a_version_is_refused(cast):
+    with pytest.raises(ValidationError) as error:
+        actions.change_meeting(
+            cast.facilitator, cast.meeting, version=None, changes={"place": "Room 9"}
+        )
+    assert "version" in error.value.message_dict
+
+
+def test_attendance_only_for_active_members(cast):
+    Meeting.objects.filter(pk=cast.meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    cast.meeting.refresh_from_db()
+    with pytest.raises(ValidationError):
+        actions.record_meeting(
+            cast.facilitator,
+            cast.meeting,
+            version=cast.meeting.version,
+            notes="",
+            decisions="",
+            attendance={cast.removed_membership.pk: ("present", False)},
+        )

@@ -114,3 +114,33 @@ def test_required_needs_a_reason_and_only_for_own_organization(cast):
 def test_staff_member_cannot_remove_others(cast):
     with pytest.raises(PermissionDenied):
         actions.remove_member(cast.member, cast.facilitator_membership)
+
+
+def test_staff_cannot_propose_someone_as_family(cast):
+    with pytest.raises(ValidationError) as error:
+        actions.propose_member(cast.member, cast.team, {"name": "X", "role": "caregiver"})
+    assert "role" in error.value.message_dict
+
+
+def test_caregiver_can_add_another_caregiver_but_not_a_youth_without_a_record(cast):
+    assert actions.invite_member(
+        cast.caregiver, cast.team, {"name": "Luis Rivera", "role": "caregiver"}
+    )
+    with pytest.raises(ValidationError):
+        actions.invite_member(cast.caregiver, cast.team, {"name": "Kid", "role": "youth"})
+
+
+def test_proposing_by_email_does_not_copy_the_accounts_details(cast):
+    cast.other_org_staff.phone = "919-555-0199"
+    cast.other_org_staff.save()
+    # A name is required: nothing is filled in from the account.
+    with pytest.raises(ValidationError):
+        actions.propose_member(
+            cast.member, cast.team, {"role": "provider", "email": cast.other_org_staff.email}
+        )
+    member = actions.propose_member(
+        cast.member,
+        cast.team,
+        {"name": "Otto", "role": "provider", "email": cast.other_org_staff.email},
+    )
+    assert (member.phone, member.organization, member.user) == ("", None, cast.other_org_staff)

@@ -249,3 +249,22 @@ def test_home_counts_do_not_reveal_protected_next_steps(client, cast):
     assert client.get(reverse("home")).context["page"][0].open_steps == 0
     client.force_login(cast.caregiver)
     assert client.get(reverse("home")).context["page"][0].open_steps == 1
+
+
+def test_next_step_carries_a_data_category_from_the_page(client, cast):
+    from soc.teams.models import NextStep
+
+    client.force_login(cast.facilitator)
+    client.post(
+        reverse("next_step_add", args=[cast.family.pk]),
+        {
+            "description": "Intake at the recovery program",
+            "responsible": cast.caregiver_membership.pk,
+            "due_date": "2030-01-01",
+            "category": "substance_use",
+        },
+    )
+    step = NextStep.objects.get(description="Intake at the recovery program")
+    assert step.category == "substance_use"
+    assert not step.is_readable_by(cast.member)
+    assert not NextStep.objects.visible_to(cast.member).filter(pk=step.pk).exists()

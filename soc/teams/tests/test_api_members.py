@@ -1,10 +1,9 @@
 """The family selects its team: invitations, proposals, decisions and removals through the API."""
 
 from soc import factories as f
+from soc.api.testing import field_errors
 from soc.audit.models import AuditEvent
 from soc.teams.models import Membership
-
-from .conftest import field_errors
 
 Status = Membership.Status
 

@@ -5,10 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from soc import factories as f
+from soc.api.testing import field_errors
 from soc.audit.models import AuditEvent
 from soc.teams.models import Meeting
-
-from .conftest import field_errors
 
 
 def meetings_path(cast, *rest):
@@ -209,3 +208,13 @@ def test_notes_of_a_protected_category_only_for_the_family_and_the_author(cast, 
 def test_meeting_of_another_family_is_404(cast, api_as):
     stranger = f.MeetingFactory()
     assert api_as(cast.facilitator).get(meetings_path(cast, stranger.pk)).status_code == 404
+
+
+def test_record_keeps_the_data_category_of_the_notes(cast, api_as):
+    meeting = past_meeting(cast)
+    response = api_as(cast.facilitator).put(
+        meetings_path(cast, meeting.pk, "record"),
+        {"version": meeting.version, "notes": "Plan", "category": "education"},
+    )
+    assert response.status_code == 200, response.content
+    assert Meeting.objects.get(pk=meeting.pk).category == "education"

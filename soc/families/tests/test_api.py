@@ -3,11 +3,10 @@
 from datetime import date
 
 from soc import factories as f
+from soc.api.testing import field_errors
 from soc.audit.models import AuditEvent
 from soc.families.models import Family, Person
 from soc.teams.models import Membership
-
-from .conftest import field_errors
 
 WAKE = "37183"
 DURHAM = "37063"

@@ -1,8 +1,10 @@
-"""API clients for the people in the `cast` fixture (see the project's conftest.py)."""
+"""Test helpers for the JSON API, shared by every app's API tests.
+
+The `api_as` and `anonymous_api` fixtures (in the project's conftest.py) hand these out.
+"""
 
 import json
 
-import pytest
 from django.test import Client
 from django.utils import timezone
 
@@ -43,17 +45,6 @@ class ApiClient:
         if method == "get":
             return self.get(path)
         return self._send(method, path, body)
-
-
-@pytest.fixture
-def api_as(db):
-    """api_as(user) -> an ApiClient authenticated with a new token for that user."""
-    return ApiClient
-
-
-@pytest.fixture
-def anonymous_api(db):
-    return ApiClient()
 
 
 def field_errors(response):

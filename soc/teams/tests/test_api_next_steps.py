@@ -1,14 +1,13 @@
-"""Next steps: who does what by when."""
+"""Next steps through the API: who does what by when."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from soc import factories as f
+from soc.api.testing import field_errors
 from soc.audit.models import AuditEvent
 from soc.teams.models import NextStep
-
-from .conftest import field_errors
 
 
 def steps_path(cast, *rest):
