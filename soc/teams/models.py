@@ -208,6 +208,14 @@ class MeetingQuerySet(CaseRecordQuerySet):
             "starts_at"
         )
 
+    def earlier(self):
+        """What the team page lists under "Earlier": started, recorded as held, or cancelled
+        after the fact (a cancelled meeting still to come stays out of both lists)."""
+        now = timezone.now()
+        return self.filter(
+            models.Q(starts_at__lt=now) | models.Q(status=Meeting.Status.HELD)
+        ).order_by("-starts_at")
+
     def past(self):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
@@ -223,6 +231,7 @@ class Meeting(CaseRecord):
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="meetings")
@@ -237,6 +246,9 @@ class Meeting(CaseRecord):
     place = models.CharField(_("place"), max_length=250, blank=True)
     video_link = models.URLField(_("video link"), blank=True)
     agenda = models.TextField(_("agenda"), blank=True, max_length=4000)
+    interpreter_language = models.CharField(
+        _("interpreter for"), max_length=8, choices=SpokenLanguage.choices, blank=True
+    )
     called_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -264,8 +276,28 @@ class Meeting(CaseRecord):
         return self.status == self.Status.CANCELLED
 
     @property
+    def is_held(self):
+        return self.status == self.Status.HELD
+
+    @property
     def has_happened(self):
         return self.starts_at <= timezone.now()
+
+    @property
+    def is_over(self):
+        return self.is_held or self.ends_at < timezone.now()
+
+    def is_still_to_come(self):
+        """Scheduled and not over: it can be changed, cancelled, answered, added to a calendar."""
+        return self.status == self.Status.SCHEDULED and self.ends_at >= timezone.now()
+
+    @property
+    def state_label(self):
+        """Scheduled, held or cancelled, and "not recorded yet" for a scheduled meeting that is
+        over: what the team page, the meeting page, the PDF and the spreadsheet say."""
+        if self.status == self.Status.SCHEDULED and self.ends_at < timezone.now():
+            return _("Over, not recorded yet")
+        return self.get_status_display()
 
     @property
     def reason_label(self):
@@ -295,6 +327,48 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.membership_id}: {self.status}"
+
+
+class MeetingAnswer(models.Model):
+    """A member's answer to a meeting invitation: coming, not coming or maybe, with a note."""
+
+    class Answer(models.TextChoices):
+        COMING = "coming", _("Coming")
+        NOT_COMING = "not_coming", _("Not coming")
+        MAYBE = "maybe", _("Maybe")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="answers")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="meeting_answers"
+    )
+    answer = models.CharField(_("answer"), max_length=12, choices=Answer.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "membership"], name="one_answer_per_member_and_meeting"
+            )
+        ]
+        ordering = ["meeting_id", "membership__name"]
+        verbose_name = _("answer to a meeting invitation")
+        verbose_name_plural = _("answers to meeting invitations")
+
+    def __str__(self):
+        return f"{self.membership_id}: {self.answer}"
+
+    @property
+    def partstat(self):
+        """The iCalendar participation status this answer stands for."""
+        return {
+            self.Answer.COMING: "ACCEPTED",
+            self.Answer.NOT_COMING: "DECLINED",
+            self.Answer.MAYBE: "TENTATIVE",
+        }[self.answer]
 
 
 class NextStepQuerySet(CaseRecordQuerySet):

@@ -5,9 +5,11 @@ Pages and the API call these same functions, so both doors follow the same rules
 
 from .meetings import (
     MEETING_FIELDS,
+    answer_meeting,
     cancel_meeting,
     change_meeting,
     convene_meeting,
+    record_held_meeting,
     record_meeting,
 )
 from .members import (
@@ -28,6 +30,7 @@ __all__ = [
     "MEETING_FIELDS",
     "accept_invitation",
     "add_next_step",
+    "answer_meeting",
     "approve_member",
     "ask_to_join",
     "cancel_meeting",
@@ -38,6 +41,7 @@ __all__ = [
     "mark_required",
     "open_family",
     "propose_member",
+    "record_held_meeting",
     "record_meeting",
     "remove_member",
     "start_team",
