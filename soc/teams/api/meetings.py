@@ -256,6 +256,29 @@ def convene_meeting(request, family_id: int, payload: MeetingIn):
     return Status(201, _meetings(request, family).get(pk=meeting.pk))
 
 
+@router.post(
+    "/families/{family_id}/meetings/held",
+    response={201: MeetingOut, **ERRORS},
+    tags=MEETINGS,
+)
+def record_held_meeting(request, family_id: int, payload: HeldMeetingIn):
+    """The facilitator records a meeting that already happened: time, attendance, notes and
+    decisions in one step. Nobody is invited; the meeting is "held" at once."""
+    family = family_or_404(request, family_id)
+    fields = payload.model_dump(exclude={"notes", "decisions", "attendance", "category"})
+    meeting = actions.record_held_meeting(
+        request.auth,
+        family.team,
+        fields,
+        notes=payload.notes,
+        decisions=payload.decisions,
+        attendance=_attendance_map(payload.attendance),
+        category=payload.category,
+        request=request,
+    )
+    return Status(201, _meetings(request, family).get(pk=meeting.pk))
+
+
 @router.get(
     "/families/{family_id}/meetings/{meeting_id}",
     response={200: MeetingOut, **ERRORS},
@@ -323,29 +346,6 @@ def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRec
 
 
 @router.post(
-    "/families/{family_id}/meetings/held",
-    response={201: MeetingOut, **ERRORS},
-    tags=MEETINGS,
-)
-def record_held_meeting(request, family_id: int, payload: HeldMeetingIn):
-    """The facilitator records a meeting that already happened: time, attendance, notes and
-    decisions in one step. Nobody is invited; the meeting is "held" at once."""
-    family = family_or_404(request, family_id)
-    fields = payload.model_dump(exclude={"notes", "decisions", "attendance", "category"})
-    meeting = actions.record_held_meeting(
-        request.auth,
-        family.team,
-        fields,
-        notes=payload.notes,
-        decisions=payload.decisions,
-        attendance=_attendance_map(payload.attendance),
-        category=payload.category,
-        request=request,
-    )
-    return Status(201, _meetings(request, family).get(pk=meeting.pk))
-
-
-@router.put(
     "/families/{family_id}/meetings/{meeting_id}/answer",
     response={200: AnswerOut, **ERRORS},
     tags=MEETINGS,

@@ -76,7 +76,7 @@ def test_only_team_members_answer_and_a_bad_answer_is_refused(cast):
 
 def test_the_api_answer_is_the_same_action_and_hides_others_notes(cast):
     url = f"/families/{cast.family.pk}/meetings/{cast.meeting.pk}/answer"
-    response = ApiClient(cast.youth).call("put", url, {"answer": "maybe", "note": "Exams"})
+    response = ApiClient(cast.youth).call("post", url, {"answer": "maybe", "note": "Exams"})
     assert response.status_code == 200
     assert response.json() | {"answered_at": None} == {
         "member_id": cast.youth_membership.pk,
@@ -93,7 +93,7 @@ def test_the_api_answer_is_the_same_action_and_hides_others_notes(cast):
         "get", f"/families/{cast.family.pk}/meetings/{cast.meeting.pk}"
     )
     assert [(a["answer"], a["note"]) for a in meeting.json()["answers"]] == [("maybe", "Exams")]
-    bad = ApiClient(cast.youth).call("put", url, {"answer": "yes"})
+    bad = ApiClient(cast.youth).call("post", url, {"answer": "yes"})
     assert bad.status_code == 422
 
 

@@ -4,11 +4,12 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from soc.accounts.models import User, hash_secret
 from soc.audit.log import record
+from soc.languages import site_language
 
 from .. import actions, calendar
 from ..models import Invitation, Meeting
@@ -38,7 +39,8 @@ def calendar_feed(request, token):
         request=request,
         detail={"meetings": [m.pk for m in meetings]},
     )
-    body = calendar.feed(meetings, _("My team meetings"))
+    with translation.override(site_language(user.language)):  # no session: the owner's language
+        body = calendar.feed(meetings, _("My team meetings"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
