@@ -253,7 +253,7 @@ class AnswerForm(uswds.Form):
     """Coming, not coming or maybe, with a note for the team."""
 
     answer = forms.ChoiceField(
-        label=_("Are you coming?"),
+        label=_("Your answer"),
         choices=MeetingAnswer.Answer.choices,
         widget=forms.RadioSelect,
     )

@@ -37,7 +37,7 @@ class _InvitationEmail(EmailMultiAlternatives):
     def _create_mime_attachment(self, content, mimetype):
         if mimetype.startswith("text/calendar"):
             part = SafeMIMEText(content, "calendar", "utf-8")
-            part.set_param("method", mimetype.split("method=", 1)[1])
+            part.set_param("method", mimetype.split("method=", 1)[1], requote=False)
             return part
         return super()._create_mime_attachment(content, mimetype)
 

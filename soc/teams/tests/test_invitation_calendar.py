@@ -59,7 +59,7 @@ def test_each_recipient_gets_the_invitation_in_their_own_language(sent, cast):
 def test_the_invitation_is_a_real_calendar_request_whose_replies_reach_the_facilitator(sent, cast):
     _convene(sent, cast)
     message, part, cal, event = _invitation_for(cast.caregiver.email)
-    assert part.get_param("method") == "REQUEST"
+    assert part.get_param("method") == "REQUEST" and "; method=REQUEST" in part["Content-Type"]
     assert str(cal["method"]) == "REQUEST"
     assert str(event["organizer"]) == f"mailto:{cast.facilitator.email}"
     assert event["organizer"].params["CN"] == cast.facilitator.full_name
