@@ -227,6 +227,7 @@ class HeldMeetingForm(AttendanceFields, MeetingForm, NotesFields):
         super().__init__(*args, **kwargs)
         for name in ("version", "agenda", "interpreter_language"):
             del self.fields[name]
+        self.fields["reason"].label = _("Why did the team meet?")
         self.fields["date"].help_text = _("The day the meeting took place.")
         self.fields["date"].widget.attrs["aria-describedby"] = "date-hint"
         self.add_attendance_fields(members, {})

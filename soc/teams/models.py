@@ -208,14 +208,6 @@ class MeetingQuerySet(CaseRecordQuerySet):
             "starts_at"
         )
 
-    def earlier(self):
-        """What the team page lists under "Earlier": started, recorded as held, or cancelled
-        after the fact (a cancelled meeting still to come stays out of both lists)."""
-        now = timezone.now()
-        return self.filter(
-            models.Q(starts_at__lt=now) | models.Q(status=Meeting.Status.HELD)
-        ).order_by("-starts_at")
-
     def past(self):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
@@ -293,8 +285,7 @@ class Meeting(CaseRecord):
 
     @property
     def state_label(self):
-        """Scheduled, held or cancelled, and "not recorded yet" for a scheduled meeting that is
-        over: what the team page, the meeting page, the PDF and the spreadsheet say."""
+        """What the team page, meeting page, PDF and spreadsheet say of the meeting's state."""
         if self.status == self.Status.SCHEDULED and self.ends_at < timezone.now():
             return _("Over, not recorded yet")
         return self.get_status_display()
@@ -364,11 +355,7 @@ class MeetingAnswer(models.Model):
     @property
     def partstat(self):
         """The iCalendar participation status this answer stands for."""
-        return {
-            self.Answer.COMING: "ACCEPTED",
-            self.Answer.NOT_COMING: "DECLINED",
-            self.Answer.MAYBE: "TENTATIVE",
-        }[self.answer]
+        return {"coming": "ACCEPTED", "not_coming": "DECLINED", "maybe": "TENTATIVE"}[self.answer]
 
 
 class NextStepQuerySet(CaseRecordQuerySet):

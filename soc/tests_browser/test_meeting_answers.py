@@ -92,7 +92,7 @@ def test_caregiver_answers_and_the_coordinator_records_yesterdays_meeting(
         page.get_by_role("link", name=en("Record a meeting that already happened")).click()
     check_desk_page(page, "coordinator-record-held-form", artifacts)
     yesterday = timezone.localdate() - timedelta(days=1)
-    page.get_by_label(en("Why is the team meeting?")).select_option(Meeting.Reason.CRISIS)
+    page.get_by_label(en("Why did the team meet?")).select_option(Meeting.Reason.CRISIS)
     page.get_by_label(en("Date")).fill(yesterday.isoformat())
     page.get_by_label(en("Start time")).fill("16:00")
     page.get_by_label(en("End time")).fill("17:00")
