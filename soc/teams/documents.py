@@ -126,8 +126,8 @@ def family_workbook(family, meetings, next_steps) -> bytes:
         sheet.append(
             [
                 starts.date(),
-                starts.time().replace(tzinfo=None),
-                ends.time().replace(tzinfo=None),
+                starts.time().replace(second=0, microsecond=0, tzinfo=None),
+                ends.time().replace(second=0, microsecond=0, tzinfo=None),
                 safe_cell(meeting.reason_label),
                 safe_cell(", ".join(x for x in [meeting.place, meeting.video_link] if x)),
                 str(meeting.state_label),
