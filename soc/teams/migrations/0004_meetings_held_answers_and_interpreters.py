@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('teams', '0002_meetings_and_next_steps_are_case_records'),
+        ('teams', '0003_members_choose_reminders_and_texts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
