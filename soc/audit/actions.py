@@ -97,6 +97,11 @@ register("meeting_new.view", R, looked=_("Opened the form to call a meeting"))
 register("meeting_edit.view", R, looked=_("Opened the form to change a meeting"))
 register("meeting_cancel.view", R, looked=_("Opened the form to cancel a meeting"))
 register("meeting_record.view", R, looked=_("Opened the form to write down what happened"))
+register(
+    "meeting_held_new.view",
+    R,
+    looked=_("Opened the form to record a meeting that already happened"),
+)
 register("consent_new.view", R, looked=_("Opened the form to give a consent"))
 register("member_approved.view", R, looked=_("Opened the page about a new team member"))
 register("member_letter.view", R, looked=_("Printed a letter to create an account"))
@@ -134,6 +139,7 @@ register("meeting.convene", C, timeline=_("called a team meeting"))
 register("meeting.change", C, timeline=_("changed a team meeting"))
 register("meeting.cancel", C, timeline=_("cancelled a team meeting"))
 register("meeting.record", C, timeline=_("recorded what happened at a meeting"))
+register("meeting.answer", C)  # coming or not: the meeting page shows it, not the timeline
 register("next_step.create", C, timeline=_("added a next step"))
 register("next_step.update", C, timeline=_("updated a next step"))
 register("consent.give", C)

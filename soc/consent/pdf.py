@@ -1,4 +1,5 @@
-"""Consent documents as PDF (WeasyPrint), rendered in the active language."""
+"""Consent documents as PDF (WeasyPrint), rendered in the active language (the view picks
+the one chosen at export, the family's by default)."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone

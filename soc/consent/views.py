@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from soc import uswds
 from soc.audit.log import record
 from soc.consent.doors import family_for
+from soc.languages import document_language
 
 from . import actions, pdf, policy
 from .disclosures import PART2_NOTICE
@@ -93,13 +94,14 @@ def consent_revoke(request, family_id, consent_id):
 
 @login_required
 def consent_pdf(request, family_id, consent_id):
-    """The consent as a PDF, in the family's language."""
+    """The consent as a PDF, in the language chosen at export (the family's by default)."""
     family, consent = _consent(request, family_id, consent_id, "consent.pdf")
-    language = family.primary_language if family.primary_language in ("en", "es") else "en"
+    language = document_language(request, family)
     with translation.override(language):
         content = pdf.consent_pdf(consent)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="consent-{consent.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="consent-{consent.pk}-{language}.pdf"'
+    response["Content-Language"] = language
     return response
 
 

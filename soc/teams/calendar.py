@@ -1,17 +1,32 @@
-"""iCalendar for meetings: invitations (REQUEST/CANCEL) and each person's subscription feed.
+"""iCalendar for meetings: e-mailed invitations, the "add to my calendar" file and each
+person's subscription feed.
 
-Invitations say when and where, never what about: the details are behind sign-in.
+Invitations say when and where, never what about: the details are behind sign-in. Words
+(SUMMARY, DESCRIPTION) come out in the active language: callers pick the reader's.
+An invitation asks for replies only when its ORGANIZER is a person who will read them (the
+team's facilitator); otherwise it is published for information, with no reply buttons.
 """
 
+import calendar as weekdays
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vText,
+)
 
 PRODID = "-//System of Care platform//Child and Family Teams//EN"
+RULES_SINCE = 1970  # the VTIMEZONE rules start here, so any meeting falls after their onset
 
 
 def _calendar(method):
@@ -27,8 +42,28 @@ def meeting_uid(meeting):
     return f"meeting-{meeting.uid}@soc"
 
 
-def _event(meeting, attendees=()):
-    tz = ZoneInfo(settings.TIME_ZONE)
+def meeting_link(meeting):
+    return settings.SITE_URL + reverse("meeting", args=[meeting.family_id, meeting.pk])
+
+
+def description(meeting):
+    lines = [_("Sign in to see the agenda and to say if you are coming: %(link)s")]
+    if meeting.interpreter_language:
+        lines.append(_("An interpreter for %(language)s has been asked for."))
+    values = {
+        "link": meeting_link(meeting),
+        "language": meeting.get_interpreter_language_display(),
+    }
+    return "\n".join(line % values for line in lines)
+
+
+def _address(email, name):
+    address = vCalAddress(f"mailto:{email}")
+    address.params["cn"] = vText(name)
+    return address
+
+
+def _event(meeting, tz):
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -36,42 +71,140 @@ def _event(meeting, attendees=()):
     event.add("dtstart", meeting.starts_at.astimezone(tz))
     event.add("dtend", meeting.ends_at.astimezone(tz))
     event.add("summary", _("Child and Family Team meeting"))
-    link = settings.SITE_URL + reverse("meeting", args=[meeting.team.family_id, meeting.pk])
-    event.add("description", _("Sign in to see the agenda: %(link)s") % {"link": link})
-    event.add("url", link)
+    event.add("description", description(meeting))
+    event.add("url", meeting_link(meeting))
     where = ", ".join(x for x in [meeting.place, meeting.video_link] if x)
     if where:
         event.add("location", where)
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
-    organizer = vCalAddress(f"mailto:{_bare_address(settings.DEFAULT_FROM_EMAIL)}")
-    organizer.params["cn"] = vText(_("Child and Family Team"))
-    event["organizer"] = organizer
-    for member in attendees:
-        attendee = vCalAddress(f"mailto:{member.email}")
-        attendee.params["cn"] = vText(member.name)
-        attendee.params["role"] = vText("REQ-PARTICIPANT")
-        attendee.params["partstat"] = vText("NEEDS-ACTION")
-        attendee.params["rsvp"] = vText("TRUE")
-        event.add("attendee", attendee, encode=0)
     return event
+
+
+def invitation_method(meeting, organizer):
+    """REQUEST (or CANCEL) when someone reads the replies, PUBLISH when nobody would."""
+    if organizer is None or not organizer.email:
+        return "PUBLISH"
+    return "CANCEL" if meeting.is_cancelled else "REQUEST"
+
+
+def invitation(meeting, attendees, *, organizer=None, answers=None):
+    """One invitation, in the active language. `organizer` is the facilitator's membership
+    (replies go to them); `answers` maps membership id to the member's MeetingAnswer, so a
+    re-sent invitation shows what each person already said."""
+    tz = ZoneInfo(settings.TIME_ZONE)
+    method = invitation_method(meeting, organizer)
+    cal = _calendar(method)
+    event = _event(meeting, tz)
+    if method == "PUBLISH":
+        event["organizer"] = _address(
+            _bare_address(settings.DEFAULT_FROM_EMAIL), _("Child and Family Team")
+        )
+    else:
+        event["organizer"] = _address(organizer.email, organizer.name)
+        answers = answers or {}
+        for member in attendees:
+            attendee = _address(member.email, member.name)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            answer = answers.get(member.pk)
+            if member.pk == organizer.pk:
+                attendee.params["partstat"] = vText("ACCEPTED")
+            elif answer is not None:
+                attendee.params["partstat"] = vText(answer.partstat)
+            else:
+                attendee.params["partstat"] = vText("NEEDS-ACTION")
+                attendee.params["rsvp"] = vText("TRUE")
+            event.add("attendee", attendee, encode=0)
+    cal.add_component(vtimezone(tz, meeting.starts_at.year))
+    cal.add_component(event)
+    return cal.to_ical()
 
 
 def _bare_address(from_email):
     return from_email.split("<")[-1].rstrip(">").strip()
 
 
-def invitation(meeting, attendees):
-    """A METHOD:REQUEST invitation, or METHOD:CANCEL once the meeting is cancelled."""
-    cal = _calendar("CANCEL" if meeting.is_cancelled else "REQUEST")
-    cal.add_component(_event(meeting, attendees))
-    cal.add_missing_timezones()
-    return cal.to_ical()
+def single(meeting):
+    """The "add to my calendar" file: the meeting published for information."""
+    return feed([meeting], None)
 
 
 def feed(meetings, name):
+    tz = ZoneInfo(settings.TIME_ZONE)
     cal = _calendar("PUBLISH")
-    cal.add("x-wr-calname", name)
+    if name:
+        cal.add("x-wr-calname", name)
+    year = min((m.starts_at.year for m in meetings), default=timezone.now().year)
+    cal.add_component(vtimezone(tz, year))
     for meeting in meetings:
-        cal.add_component(_event(meeting))
-    cal.add_missing_timezones()
+        cal.add_component(_event(meeting, tz))
     return cal.to_ical()
+
+
+# VTIMEZONE: a zone's yearly rules (RRULE) rather than every transition since 1970, which is
+# what calendar clients expect and what keeps an invitation a few hundred bytes long.
+
+
+def _transitions(tz, year):
+    """The instants (UTC) in `year` when the zone's offset from UTC changes."""
+    found = []
+    moment = datetime(year, 1, 1, tzinfo=UTC)
+    end = datetime(year + 1, 1, 1, tzinfo=UTC)
+    while moment < end:
+        step = moment + timedelta(days=1)
+        if moment.astimezone(tz).utcoffset() != step.astimezone(tz).utcoffset():
+            hour = moment
+            while hour.astimezone(tz).utcoffset() == moment.astimezone(tz).utcoffset():
+                hour += timedelta(minutes=15)
+            found.append(hour)
+        moment = step
+    return found
+
+
+def _byday(day):
+    """The RRULE BYDAY of a date: "2SU" for the second Sunday, "-1SU" for the last one."""
+    code = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.weekday()]
+    if day.day + 7 > weekdays.monthrange(day.year, day.month)[1]:
+        return f"-1{code}"
+    return f"{(day.day - 1) // 7 + 1}{code}"
+
+
+def _first_onset(month, byday, clock):
+    """The date in RULES_SINCE on which a rule (month, BYDAY) falls, at the local `clock`."""
+    n, code = int(byday[:-2]), byday[-2:]
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].index(code)
+    days = [
+        d
+        for d in range(1, weekdays.monthrange(RULES_SINCE, month)[1] + 1)
+        if datetime(RULES_SINCE, month, d).weekday() == weekday
+    ]
+    return datetime.combine(datetime(RULES_SINCE, month, days[n - 1 if n > 0 else n]), clock)
+
+
+def vtimezone(tz, year):
+    """The zone's rules as they stand in `year`, repeating yearly from 1970."""
+    component = Timezone()
+    component.add("tzid", tz.key)
+    changes = _transitions(tz, year)
+    if not changes:
+        standard = TimezoneStandard()
+        offset = datetime(year, 1, 1, tzinfo=UTC).astimezone(tz)
+        standard.add("dtstart", datetime(RULES_SINCE, 1, 1))
+        standard.add("tzoffsetfrom", offset.utcoffset())
+        standard.add("tzoffsetto", offset.utcoffset())
+        standard.add("tzname", offset.tzname())
+        component.add_component(standard)
+        return component
+    for change in changes:
+        before = (change - timedelta(minutes=15)).astimezone(tz)
+        after = change.astimezone(tz)
+        kind = TimezoneDaylight if after.dst() else TimezoneStandard
+        part = kind()
+        local = (change + before.utcoffset()).replace(tzinfo=None)  # the wall clock that jumps
+        byday = _byday(local.date())
+        part.add("dtstart", _first_onset(local.month, byday, local.time()))
+        part.add("rrule", {"freq": "yearly", "bymonth": local.month, "byday": byday})
+        part.add("tzoffsetfrom", before.utcoffset())
+        part.add("tzoffsetto", after.utcoffset())
+        part.add("tzname", after.tzname())
+        component.add_component(part)
+    return component

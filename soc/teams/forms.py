@@ -11,7 +11,7 @@ from soc.consent.categories import DataCategory
 from soc.families.models import SpokenLanguage
 from soc.uswds import DateInput
 
-from .models import Attendance, Meeting, Membership, NextStep
+from .models import Attendance, Meeting, MeetingAnswer, Membership, NextStep
 
 MEMBER_ROLES = [
     (v, label) for v, label in Membership.Role.choices if v != Membership.Role.FACILITATOR
@@ -132,6 +132,25 @@ class MeetingForm(uswds.Form):
     agenda = forms.CharField(
         label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    interpreter_language = forms.ChoiceField(
+        label=_("Ask for an interpreter"),
+        choices=[("", _("No interpreter")), *SpokenLanguage.choices],
+        required=False,
+        help_text=_("The invitation and the meeting page say that an interpreter will come."),
+    )
+
+    def __init__(self, *args, family=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if family is not None and family.interpreter_needed:
+            # The family's own need, where the organizer decides.
+            language = family.get_primary_language_display()
+            field = self.fields["interpreter_language"]
+            field.help_text = _(
+                "This family would like an interpreter for %(language)s. "
+                "The invitation and the meeting page say that one will come."
+            ) % {"language": language}
+            if not self.is_bound and not self.initial.get("version"):
+                self.initial.setdefault("interpreter_language", family.primary_language)
 
     @classmethod
     def initial_for(cls, meeting):
@@ -146,6 +165,7 @@ class MeetingForm(uswds.Form):
             "place": meeting.place,
             "video_link": meeting.video_link,
             "agenda": meeting.agenda,
+            "interpreter_language": meeting.interpreter_language,
         }
 
     def clean(self):
@@ -168,7 +188,8 @@ class MeetingForm(uswds.Form):
             "ends_at": ends,
             "place": data["place"],
             "video_link": data["video_link"],
-            "agenda": data["agenda"],
+            "agenda": data.get("agenda", ""),
+            "interpreter_language": data.get("interpreter_language", ""),
         }
 
 
@@ -177,10 +198,9 @@ class CancelForm(uswds.Form):
     reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)
 
 
-class RecordForm(uswds.Form):
-    """Notes, decisions and one attendance row per active member."""
+class NotesFields(forms.Form):
+    """What was said and decided, and what kind of information that is."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -190,14 +210,18 @@ class RecordForm(uswds.Form):
     category = forms.ChoiceField(
         label=_("What kind of information do the notes hold?"),
         choices=DataCategory.choices,
+        initial=DataCategory.GENERAL,
         help_text=_(
             "Protected kinds are shown only to the family, the writer, "
             "and people the family agreed to share with."
         ),
     )
 
-    def __init__(self, *args, members, existing, **kwargs):
-        super().__init__(*args, **kwargs)
+
+class AttendanceFields:
+    """One attendance choice and one interpreter box per active member."""
+
+    def add_attendance_fields(self, members, existing):
         self.members = members
         choices = [("", _("Not recorded")), *Attendance.Status.choices]
         for member in members:
@@ -207,18 +231,14 @@ class RecordForm(uswds.Form):
                 choices=choices,
                 required=False,
                 initial=row.status if row else "",
+                widget=forms.Select(attrs={"class": "usa-select"}),
             )
             self.fields[f"interpreter_{member.pk}"] = forms.BooleanField(
                 label=_("Used an interpreter"),
                 required=False,
                 initial=row.interpreter_used if row else False,
+                widget=forms.CheckboxInput(attrs={"class": "usa-checkbox__input"}),
             )
-        # These fields were added after the USWDS mixin dressed the others.
-        for name, field in self.fields.items():
-            if name.startswith("attendance_"):
-                field.widget.attrs["class"] = "usa-select"
-            elif name.startswith("interpreter_"):
-                field.widget.attrs["class"] = "usa-checkbox__input"
 
     def attendance(self):
         rows = {}
@@ -230,6 +250,63 @@ class RecordForm(uswds.Form):
 
     def member_rows(self):
         return [(m, self[f"attendance_{m.pk}"], self[f"interpreter_{m.pk}"]) for m in self.members]
+
+
+class RecordForm(AttendanceFields, uswds.Form, NotesFields):
+    """Notes, decisions and one attendance row per active member."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, members, existing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_attendance_fields(members, existing)
+
+
+class HeldMeetingForm(AttendanceFields, MeetingForm, NotesFields):
+    """A meeting that already happened, recorded in one form: when, where, who came, notes."""
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("version", "agenda", "interpreter_language"):
+            del self.fields[name]
+        self.fields["reason"].label = _("Why did the team meet?")
+        self.fields["date"].help_text = _("The day the meeting took place.")
+        self.fields["date"].widget.attrs["aria-describedby"] = "date-hint"
+        self.add_attendance_fields(members, {})
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(
+                _("This date is still to come. Please call the meeting instead.")
+            )
+        return day
+
+    def record_fields(self):
+        data = self.cleaned_data
+        return {
+            "notes": data["notes"],
+            "decisions": data["decisions"],
+            "category": data["category"],
+            "attendance": self.attendance(),
+        }
+
+
+class AnswerForm(uswds.Form):
+    """Coming, not coming or maybe, with a note for the team."""
+
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=MeetingAnswer.Answer.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("A note for the team"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: I will be 10 minutes late."),
+    )
 
 
 class NextStepForm(uswds.Form):

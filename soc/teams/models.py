@@ -201,6 +201,7 @@ class Meeting(CaseRecord):
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="meetings")
@@ -215,6 +216,9 @@ class Meeting(CaseRecord):
     place = models.CharField(_("place"), max_length=250, blank=True)
     video_link = models.URLField(_("video link"), blank=True)
     agenda = models.TextField(_("agenda"), blank=True, max_length=4000)
+    interpreter_language = models.CharField(
+        _("interpreter for"), max_length=8, choices=SpokenLanguage.choices, blank=True
+    )
     called_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -242,8 +246,27 @@ class Meeting(CaseRecord):
         return self.status == self.Status.CANCELLED
 
     @property
+    def is_held(self):
+        return self.status == self.Status.HELD
+
+    @property
     def has_happened(self):
         return self.starts_at <= timezone.now()
+
+    @property
+    def is_over(self):
+        return self.is_held or self.ends_at < timezone.now()
+
+    def is_still_to_come(self):
+        """Scheduled and not over: it can be changed, cancelled, answered, added to a calendar."""
+        return self.status == self.Status.SCHEDULED and self.ends_at >= timezone.now()
+
+    @property
+    def state_label(self):
+        """What the team page, meeting page, PDF and spreadsheet say of the meeting's state."""
+        if self.status == self.Status.SCHEDULED and self.ends_at < timezone.now():
+            return _("Over, not recorded yet")
+        return self.get_status_display()
 
     @property
     def reason_label(self):
@@ -326,3 +349,6 @@ class NextStep(CaseRecord):
 
 # Invitations live in their own module (see there); imported here so Django registers them.
 from .invitation import Invitation  # noqa: E402, F401
+
+# Kept in its own module so this one stays readable; imported here so Django finds it.
+from .meeting_answers import MeetingAnswer  # noqa: E402, F401

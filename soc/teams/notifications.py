@@ -6,12 +6,14 @@ E-mails never carry case details: they say that something happened and link to s
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import SafeMIMEText
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from soc.languages import site_language
 from soc.texting import backends, wording
 
 from . import calendar
@@ -30,25 +32,52 @@ def _send(member, template, context, attachment=None):
     message.send()
 
 
+class _InvitationEmail(EmailMultiAlternatives):
+    """Carries the invitation as a real `text/calendar; method=...` alternative (what Outlook
+    and Gmail look for to show their Yes / No / Maybe buttons), beside the same file attached."""
+
+    def _create_mime_attachment(self, content, mimetype):
+        if mimetype.startswith("text/calendar"):
+            part = SafeMIMEText(content, "calendar", "utf-8")
+            part.set_param("method", mimetype.split("method=", 1)[1], requote=False)
+            return part
+        return super()._create_mime_attachment(content, mimetype)
+
+
+def _send_invitation(member, template, context, meeting, attendees, organizer, answers):
+    """One member's invitation: the e-mail and the calendar's words in their language."""
+    with translation.override(site_language(member.language)):
+        context = {**context, "member": member, "site_url": settings.SITE_URL}
+        subject = render_to_string(f"teams/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"teams/email/{template}.txt", context)
+        ics = calendar.invitation(meeting, attendees, organizer=organizer, answers=answers)
+    method = calendar.invitation_method(meeting, organizer)
+    message = _InvitationEmail(subject, body, settings.DEFAULT_FROM_EMAIL, [member.email])
+    message.attach_alternative(ics.decode("utf-8"), f"text/calendar; method={method}")
+    message.attach("invite.ics", ics, "application/ics")
+    message.send()
+
+
 @task()
 def send_meeting_invitations_task(meeting_id):
     meeting = Meeting.objects.select_related("team").get(pk=meeting_id)
-    attendees = list(meeting.team.memberships.active().exclude(email=""))
-    content = calendar.invitation(meeting, attendees)
-    method = "CANCEL" if meeting.is_cancelled else "REQUEST"
+    attendees = list(meeting.team.memberships.active().exclude(email="").order_by("name"))
+    organizer = next((m for m in attendees if m.role == Membership.Role.FACILITATOR), None)
+    answers = {a.membership_id: a for a in meeting.answers.all()}
     template = (
         "meeting_cancelled"
         if meeting.is_cancelled
         else ("meeting_changed" if meeting.sequence else "meeting_invitation")
     )
     link = reverse("meeting", args=[meeting.team.family_id, meeting.pk])
+    context = {
+        "meeting": meeting,
+        "link": settings.SITE_URL + link,
+        "organizer": organizer,
+        "replies_go_to_organizer": organizer is not None,
+    }
     for member in attendees:
-        _send(
-            member,
-            template,
-            {"meeting": meeting, "link": settings.SITE_URL + link},
-            (content, method),
-        )
+        _send_invitation(member, template, context, meeting, attendees, organizer, answers)
 
 
 def team_contact(team):

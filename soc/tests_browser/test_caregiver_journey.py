@@ -149,7 +149,7 @@ def test_spanish_caregiver_approves_a_member_and_calls_a_meeting(cast, phone, ar
     assert all(len(m.to) == 1 for m in invitations)
     [invitation] = [m for m in invitations if m.to == [cast.caregiver.email]]
     assert invitation.subject == es("Your Child and Family Team is meeting")
-    assert "METHOD:REQUEST" in invitation.attachments[0][1]
+    assert b"METHOD:REQUEST" in invitation.attachments[0].content
 
 
 def test_staff_from_another_organization_gets_not_found(cast, phone, artifacts):

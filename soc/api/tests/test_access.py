@@ -17,6 +17,8 @@ from soc.teams.models import Membership
 
 SOON = (timezone.now() + timedelta(days=30)).isoformat()
 LATER = (timezone.now() + timedelta(days=30, hours=1)).isoformat()
+AGO = (timezone.now() - timedelta(days=1)).isoformat()
+NOW = (timezone.now() - timedelta(days=1, hours=-1)).isoformat()
 IN_A_WEEK = (timezone.localdate() + timedelta(days=7)).isoformat()
 
 # (method, path, valid body): ids in braces come from the cast fixture.
@@ -57,6 +59,8 @@ FAMILY_OPERATIONS = [
     ("patch", "/families/{family}/meetings/{meeting}", {"version": 1, "place": "X"}),
     ("post", "/families/{family}/meetings/{meeting}/cancel", {"reason": "x"}),
     ("put", "/families/{family}/meetings/{meeting}/record", {"version": 1, "notes": "x"}),
+    ("post", "/families/{family}/meetings/held", {"starts_at": AGO, "ends_at": NOW}),
+    ("post", "/families/{family}/meetings/{meeting}/answer", {"answer": "coming"}),
     ("get", "/families/{family}/next-steps", None),
     (
         "post",

@@ -45,6 +45,10 @@ EXPECTED = {
     ("post", "/families/{family}/meetings/{meeting}/cancel"): (403, 403, 200, 403),
     # The meeting has not started: notes may be written, attendance not yet.
     ("put", "/families/{family}/meetings/{meeting}/record"): (403, 403, 200, 403),
+    # Recording a meeting that already happened is the facilitator's, like any record.
+    ("post", "/families/{family}/meetings/held"): (403, 403, 201, 403),
+    # Anyone on the team answers an invitation.
+    ("post", "/families/{family}/meetings/{meeting}/answer"): (200, 200, 200, 200),
     ("get", "/families/{family}/next-steps"): (200, 200, 200, 200),
     ("post", "/families/{family}/next-steps"): (403, 403, 201, 403),
     # The step is the approved member's: they and the facilitator may mark it done.

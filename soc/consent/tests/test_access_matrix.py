@@ -67,6 +67,12 @@ CASE_ROUTES = {
         {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200},
     ),
     "meeting_new": ("get", dict.fromkeys(INSIDERS, 200)),
+    "meeting_held_new": (
+        "get",
+        {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403},
+    ),
+    # Everyone on the team may answer; a form without an answer comes back with a message.
+    "meeting_answer": ("post", dict.fromkeys(INSIDERS, 302)),
     "meeting": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting_edit": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
     "meeting_cancel": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),

@@ -75,7 +75,7 @@ def _sees(cast, client, door):
     url = {
         "page": reverse("meeting", args=[family, meeting]),
         "pdf": reverse("meeting_pdf", args=[family, meeting]),
-        "export": reverse("family_export", args=[family]),
+        "export": reverse("family_export", args=[family]) + "?lang=en",
         "search": reverse("search") + "?q=counseling",
     }[door]
     response = client.get(url)

@@ -6,9 +6,11 @@ Pages and the API call these same functions, so both doors follow the same rules
 from .invitations import accept_invitation, print_letter, resend_invitation
 from .meetings import (
     MEETING_FIELDS,
+    answer_meeting,
     cancel_meeting,
     change_meeting,
     convene_meeting,
+    record_held_meeting,
     record_meeting,
 )
 from .members import (
@@ -29,6 +31,7 @@ __all__ = [
     "accept_invitation",
     "add_family_person",
     "add_next_step",
+    "answer_meeting",
     "approve_member",
     "ask_to_join",
     "cancel_meeting",
@@ -40,6 +43,7 @@ __all__ = [
     "open_family",
     "print_letter",
     "propose_member",
+    "record_held_meeting",
     "record_meeting",
     "remove_member",
     "resend_invitation",

@@ -14,14 +14,26 @@ from soc.consent.categories import DataCategory
 from soc.versioning import lock_for_content_edit, lock_for_edit, save_new_version
 
 from .. import notifications
-from ..models import Attendance, Meeting, Membership
+from ..models import Attendance, Meeting, MeetingAnswer, Membership
 
 Status = Membership.Status
 Role = Membership.Role
 
 
 # Meetings
-MEETING_FIELDS = ["reason", "reason_other", "starts_at", "ends_at", "place", "video_link", "agenda"]
+MEETING_FIELDS = [
+    "reason",
+    "reason_other",
+    "starts_at",
+    "ends_at",
+    "place",
+    "video_link",
+    "agenda",
+    "interpreter_language",
+]
+# Answering an invitation is for anyone on the team. The policy has no rule of that name yet;
+# "convene_meeting" is the same predicate (is_team_member) until it does.
+ANSWER_RULE = "convene_meeting"
 
 
 def _validate_meeting(meeting, *, new_time=True):
@@ -37,6 +49,15 @@ def _validate_meeting(meeting, *, new_time=True):
     if errors:
         raise ValidationError(errors)
     meeting.full_clean(exclude=["team", "family", "called_by", "author"])
+
+
+def _refuse_unless_still_to_come(meeting):
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled."), code="cancelled")
+    if meeting.is_over:
+        raise ValidationError(
+            _("This meeting is over: it can no longer be changed or cancelled."), code="over"
+        )
 
 
 @transaction.atomic
@@ -60,8 +81,7 @@ def convene_meeting(user, team, fields, request=None):
 def change_meeting(user, meeting, *, version, changes, request=None):
     policy.require(user, "change_meeting", meeting)
     meeting = lock_for_content_edit(Meeting.objects.select_related("team"), meeting.pk, version)
-    if meeting.is_cancelled:
-        raise ValidationError(_("This meeting was cancelled."), code="cancelled")
+    _refuse_unless_still_to_come(meeting)
     changed = []
     for field, value in changes.items():
         if field not in MEETING_FIELDS:
@@ -92,6 +112,7 @@ def cancel_meeting(user, meeting, *, version=None, reason="", request=None):
     meeting = lock_for_edit(Meeting.objects.select_related("team"), meeting.pk, version)
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was already cancelled."), code="cancelled")
+    _refuse_unless_still_to_come(meeting)
     meeting.status = Meeting.Status.CANCELLED
     meeting.sequence += 1
     save_new_version(meeting, ["status", "sequence"])
@@ -107,25 +128,12 @@ def cancel_meeting(user, meeting, *, version=None, reason="", request=None):
     return meeting
 
 
-@transaction.atomic
-def record_meeting(
-    user, meeting, *, version, notes, decisions, attendance, category=None, request=None
-):
-    """The facilitator records who came, what was said and what was decided.
-
-    `attendance` maps membership id to (status, interpreter_used).
-    """
-    policy.require(user, "record_meeting", meeting)
-    meeting = lock_for_content_edit(Meeting.objects.select_related("team"), meeting.pk, version)
-    if meeting.is_cancelled:
-        raise ValidationError(_("This meeting was cancelled."), code="cancelled")
-    if attendance and meeting.starts_at > timezone.now():
-        raise ValidationError(
-            {"attendance": _("Attendance can be recorded once the meeting has started.")}
-        )
-    members = {m.pk: m for m in meeting.team.memberships.active().filter(pk__in=list(attendance))}
-    unknown = set(attendance) - set(members)
-    if unknown:
+def _check_attendance(team, attendance):
+    """`attendance` maps membership id to (status, interpreter_used): active members only."""
+    members = set(
+        team.memberships.active().filter(pk__in=list(attendance)).values_list("pk", flat=True)
+    )
+    if set(attendance) - members:
         raise ValidationError({"attendance": _("Some people listed are not on this team.")})
     statuses = Attendance.Status.values
     for member_id, (status, _interpreter) in attendance.items():
@@ -133,16 +141,16 @@ def record_meeting(
             raise ValidationError(
                 {f"attendance.{member_id}": _("Please choose present, absent or excused.")}
             )
-    meeting.notes = notes
-    meeting.decisions = decisions
-    meeting.author = user
-    if category is not None:
-        if category not in DataCategory.values:
-            raise ValidationError(
-                {"category": _("Please choose what kind of information the notes hold.")}
-            )
-        meeting.category = category
-    save_new_version(meeting, ["notes", "decisions", "author", "category"])
+
+
+def _check_category(category):
+    if category is not None and category not in DataCategory.values:
+        raise ValidationError(
+            {"category": _("Please choose what kind of information the notes hold.")}
+        )
+
+
+def _write_attendance(meeting, attendance):
     Attendance.objects.filter(meeting=meeting).exclude(membership_id__in=list(attendance)).delete()
     existing = {a.membership_id: a for a in Attendance.objects.filter(meeting=meeting)}
     new, changed = [], []
@@ -162,5 +170,113 @@ def record_meeting(
             changed.append(row)
     Attendance.objects.bulk_create(new)
     Attendance.objects.bulk_update(changed, ["status", "interpreter_used"])
+
+
+@transaction.atomic
+def record_meeting(
+    user, meeting, *, version, notes, decisions, attendance, category=None, request=None
+):
+    """The facilitator records who came, what was said and what was decided.
+
+    `attendance` maps membership id to (status, interpreter_used). Once the meeting has
+    started, a record makes it "held": it leaves the upcoming list and its invitation ends.
+    """
+    policy.require(user, "record_meeting", meeting)
+    meeting = lock_for_content_edit(Meeting.objects.select_related("team"), meeting.pk, version)
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled."), code="cancelled")
+    if attendance and meeting.starts_at > timezone.now():
+        raise ValidationError(
+            {"attendance": _("Attendance can be recorded once the meeting has started.")}
+        )
+    _check_attendance(meeting.team, attendance)
+    _check_category(category)
+    meeting.notes = notes
+    meeting.decisions = decisions
+    meeting.author = user
+    if category is not None:
+        meeting.category = category
+    fields = ["notes", "decisions", "author", "category"]
+    if meeting.has_happened and (attendance or meeting.has_notes):
+        meeting.status = Meeting.Status.HELD
+        fields.append("status")
+    save_new_version(meeting, fields)
+    _write_attendance(meeting, attendance)
     record(user, "meeting.record", meeting, family_id=meeting.team.family_id, request=request)
     return meeting
+
+
+@transaction.atomic
+def record_held_meeting(
+    user, team, fields, *, notes, decisions, attendance, category=None, request=None
+):
+    """A meeting that already took place, or an unplanned one, recorded in one step: its
+    time, who came, notes and decisions. Nobody is invited to a meeting that is over."""
+    policy.require(user, "convene_meeting", team)
+    policy.require(user, "record_meeting", team)
+    meeting = Meeting(
+        team=team,
+        family_id=team.family_id,
+        called_by=user,
+        author=user,
+        status=Meeting.Status.HELD,
+        notes=notes,
+        decisions=decisions,
+        **{k: v for k, v in fields.items() if k in MEETING_FIELDS},
+    )
+    if category is not None:
+        meeting.category = category
+    _validate_meeting(meeting, new_time=False)
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(
+            {"starts_at": _("This meeting has not started yet. Please call it instead.")}
+        )
+    _check_attendance(team, attendance)
+    _check_category(category)
+    meeting.save()
+    _write_attendance(meeting, attendance)
+    record(
+        user,
+        "meeting.record",
+        meeting,
+        family_id=team.family_id,
+        request=request,
+        detail={"held": True},
+    )
+    return meeting
+
+
+@transaction.atomic
+def answer_meeting(user, meeting, *, answer, note="", request=None):
+    """A member says whether they are coming. One answer per member; a new one replaces it."""
+    policy.require(user, ANSWER_RULE, meeting)
+    membership = policy.membership_for(user, meeting.family_id)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_still_to_come():
+        raise ValidationError(
+            _("This meeting is over or cancelled: it cannot be answered any more."), code="over"
+        )
+    if answer not in MeetingAnswer.Answer.values:
+        raise ValidationError({"answer": _("Please say if you are coming.")})
+    note = (note or "").strip()
+    if len(note) > 500:
+        raise ValidationError({"note": _("Please keep the note under 500 characters.")})
+    row, _created = MeetingAnswer.objects.update_or_create(
+        meeting=meeting,
+        membership=membership,
+        defaults={
+            "answer": answer,
+            "note": note,
+            "answered_by": user,
+            "answered_at": timezone.now(),
+        },
+    )
+    record(
+        user,
+        "meeting.answer",
+        meeting,
+        family_id=meeting.family_id,
+        request=request,
+        detail={"answer": answer},
+    )
+    return row

@@ -1,4 +1,4 @@
-"""Meetings: convene, change, cancel, record."""
+"""Meetings: convene, change, cancel, record, record one that already happened, answer."""
 
 from datetime import datetime
 from typing import Literal
@@ -25,12 +25,14 @@ from soc.api.schemas import (
     changes_of,
     choices,
 )
+from soc.consent import policy
 from soc.consent.categories import DataCategory
 from soc.consent.disclosures import PART2_NOTICE, collect
 from soc.consent.doors import family_or_404, record_view
+from soc.families.models import SpokenLanguage
 
 from .. import actions
-from ..models import Attendance, Meeting
+from ..models import Attendance, Meeting, MeetingAnswer
 from .base import MEETINGS, router
 
 
@@ -42,6 +44,9 @@ class MeetingIn(InputSchema):
     place: str = Field("", max_length=250)
     video_link: str = Field("", max_length=200, json_schema_extra={"format": "uri"})
     agenda: str = Field("", max_length=4000)
+    interpreter_language: choices(SpokenLanguage) | Literal[""] = Field(
+        "", description="The language an interpreter is asked for; empty for none."
+    )
 
 
 MeetingChanges = changes_of(MeetingIn, "MeetingChanges", "Changes to a meeting.")
@@ -61,6 +66,65 @@ class MeetingRecordIn(InputSchema):
     category: choices(DataCategory) | None = Field(
         None, description="What kind of information the notes hold; unchanged when omitted."
     )
+
+
+def _attendance_map(rows):
+    attendance = {}
+    for index, row in enumerate(rows):
+        if row.member_id in attendance:
+            raise ValidationError(
+                {f"attendance[{index}].member_id": _("This person is listed twice.")}
+            )
+        attendance[row.member_id] = (row.status, row.interpreter_used)
+    return attendance
+
+
+class HeldMeetingIn(InputSchema):
+    """A meeting that already took place (or an unplanned one), recorded in one step."""
+
+    reason: choices(Meeting.Reason) = Meeting.Reason.REGULAR_REVIEW.value
+    reason_other: str = Field("", max_length=200, description="Required when reason is other.")
+    starts_at: Moment = Field(description="When it started: now or earlier.")
+    ends_at: Moment
+    place: str = Field("", max_length=250)
+    video_link: str = Field("", max_length=200, json_schema_extra={"format": "uri"})
+    notes: str = Field("", max_length=20000)
+    decisions: str = Field("", max_length=10000)
+    attendance: list[AttendanceIn] = []
+    category: choices(DataCategory) = DataCategory.GENERAL.value
+
+
+class AnswerIn(InputSchema):
+    answer: choices(MeetingAnswer.Answer)
+    note: str = Field("", max_length=500, description="Seen by the facilitator and the organizer.")
+
+
+class AnswerOut(Schema):
+    member_id: int
+    name: str
+    answer: choices(MeetingAnswer.Answer)
+    note: str | None = Field(
+        description="null unless you wrote it, called the meeting or facilitate the team."
+    )
+    answered_at: datetime
+
+    @staticmethod
+    def resolve_member_id(row):
+        return row.membership_id
+
+    @staticmethod
+    def resolve_name(row):
+        return row.membership.name
+
+    @staticmethod
+    def resolve_note(row, context):
+        user = context["request"].auth
+        mine = policy.membership_for(user, row.meeting.family_id)
+        if (mine is not None and mine.pk == row.membership_id) or policy.can(
+            user, "change_meeting", row.meeting
+        ):
+            return row.note
+        return None
 
 
 class CancelIn(VersionIn):
@@ -93,7 +157,10 @@ class MeetingOut(Schema):
     place: str
     video_link: str
     agenda: str
-    status: choices(Meeting.Status)
+    interpreter_language: str = Field(description="Empty when no interpreter is asked for.")
+    status: choices(Meeting.Status) = Field(
+        description="scheduled, held (recorded once it started) or cancelled."
+    )
     called_by: str
     category: choices(DataCategory)
     notes: str | None = Field(description="null when you may not read this data category.")
@@ -103,6 +170,7 @@ class MeetingOut(Schema):
         description="The 42 CFR Part 2 redisclosure notice, whenever substance-use notes are shown."
     )
     attendance: list[AttendanceOut]
+    answers: list[AnswerOut] = Field(description="Who said they are coming.")
     sequence: int
     created_at: datetime
     version: int
@@ -138,6 +206,10 @@ class MeetingOut(Schema):
     def resolve_attendance(meeting):
         return meeting.attendance.all()
 
+    @staticmethod
+    def resolve_answers(meeting):
+        return meeting.answers.all()
+
 
 def _meetings(request, family):
     """The family's meetings, each marked with whether the caller may read its notes."""
@@ -146,7 +218,11 @@ def _meetings(request, family):
         .filter(family=family)
         .select_related("called_by", "author")
         .prefetch_related(
-            Prefetch("attendance", queryset=Attendance.objects.select_related("membership"))
+            Prefetch("attendance", queryset=Attendance.objects.select_related("membership")),
+            Prefetch(
+                "answers",
+                queryset=MeetingAnswer.objects.select_related("membership", "meeting"),
+            ),
         )
     )
 
@@ -180,6 +256,29 @@ def convene_meeting(request, family_id: int, payload: MeetingIn):
     """Call the team together; every member with an e-mail gets an invitation."""
     family = family_or_404(request, family_id)
     meeting = actions.convene_meeting(request.auth, family.team, payload.model_dump(), request)
+    return Status(201, _meetings(request, family).get(pk=meeting.pk))
+
+
+@router.post(
+    "/families/{family_id}/meetings/held",
+    response={201: MeetingOut, **ERRORS},
+    tags=MEETINGS,
+)
+def record_held_meeting(request, family_id: int, payload: HeldMeetingIn):
+    """The facilitator records a meeting that already happened: time, attendance, notes and
+    decisions in one step. Nobody is invited; the meeting is "held" at once."""
+    family = family_or_404(request, family_id)
+    fields = payload.model_dump(exclude={"notes", "decisions", "attendance", "category"})
+    meeting = actions.record_held_meeting(
+        request.auth,
+        family.team,
+        fields,
+        notes=payload.notes,
+        decisions=payload.decisions,
+        attendance=_attendance_map(payload.attendance),
+        category=payload.category,
+        request=request,
+    )
     return Status(201, _meetings(request, family).get(pk=meeting.pk))
 
 
@@ -235,13 +334,7 @@ def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRec
     """The facilitator records who came, the notes and the decisions (replacing earlier ones)."""
     family = family_or_404(request, family_id)
     meeting = _meeting_or_404(family, meeting_id)
-    attendance = {}
-    for index, row in enumerate(payload.attendance):
-        if row.member_id in attendance:
-            raise ValidationError(
-                {f"attendance[{index}].member_id": _("This person is listed twice.")}
-            )
-        attendance[row.member_id] = (row.status, row.interpreter_used)
+    attendance = _attendance_map(payload.attendance)
     actions.record_meeting(
         request.auth,
         meeting,
@@ -253,3 +346,19 @@ def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRec
         request=request,
     )
     return _meetings(request, family).get(pk=meeting.pk)
+
+
+@router.post(
+    "/families/{family_id}/meetings/{meeting_id}/answer",
+    response={200: AnswerOut, **ERRORS},
+    tags=MEETINGS,
+)
+def answer_meeting(request, family_id: int, meeting_id: int, payload: AnswerIn):
+    """Say whether you are coming (coming, not_coming, maybe), with a note; a new answer
+    replaces the last. 422 once the meeting is over or cancelled."""
+    family = family_or_404(request, family_id)
+    meeting = _meeting_or_404(family, meeting_id)
+    answer = actions.answer_meeting(
+        request.auth, meeting, answer=payload.answer, note=payload.note, request=request
+    )
+    return MeetingAnswer.objects.select_related("membership", "meeting").get(pk=answer.pk)

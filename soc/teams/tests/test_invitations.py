@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _ics(message):
-    (attachment,) = [a for a in message.attachments if a[0] == "invite.ics"]
-    return Calendar.from_ical(attachment[1]), attachment[2]
+    """The calendar part mail programs read for their buttons, and its Content-Type."""
+    (part,) = [p for p in message.message().walk() if p.get_content_type() == "text/calendar"]
+    return Calendar.from_ical(part.get_payload(decode=True)), part["Content-Type"]
 
 
 def _event(cal):

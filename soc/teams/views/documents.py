@@ -1,17 +1,19 @@
 """Doors that hand a family's records out as files, and search across my families."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
 from soc.consent.doors import family_for, record_view
+from soc.languages import document_language
 
 from .. import documents
-from ..models import Meeting, NextStep
+from ..models import Attendance, Meeting, NextStep
 from ..search import search_my_families
 from .family_page import open_steps_for
 
@@ -20,6 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @login_required
 def meeting_pdf(request, family_id, meeting_id):
+    """The meeting summary, in the language chosen at export (the family's by default)."""
     user = request.user
     family = family_for(request, family_id, audit=False)
     meeting = get_object_or_404(
@@ -31,22 +34,34 @@ def meeting_pdf(request, family_id, meeting_id):
     next_steps = open_steps_for(user, family, meeting=meeting)
     shown = [meeting] if meeting.readable and meeting.has_notes else []
     disclose(user, shown + next_steps, door="pdf", request=request)
-    content = documents.meeting_summary_pdf(
-        meeting, list(meeting.attendance.select_related("membership")), next_steps
-    )
+    language = document_language(request, family)
+    with translation.override(language):
+        content = documents.meeting_summary_pdf(
+            meeting, list(meeting.attendance.select_related("membership")), next_steps
+        )
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}-{language}.pdf"'
+    response["Content-Language"] = language
     return response
 
 
 @login_required
 def family_export(request, family_id):
-    """The family's meetings and next steps as a spreadsheet (protected notes only if allowed)."""
+    """The family's meetings and next steps as a spreadsheet (protected notes only if
+    allowed), in the language chosen at export, the family's by default."""
     user = request.user
     family = family_for(request, family_id, audit="family.export")
     meetings = list(
         Meeting.objects.with_readability(user, family=family)
         .filter(family=family)
+        .prefetch_related(
+            Prefetch(
+                "attendance",
+                queryset=Attendance.objects.select_related("membership").order_by(
+                    "membership__name"
+                ),
+            )
+        )
         .order_by("-starts_at")[:1000]
     )
     steps = list(
@@ -56,9 +71,15 @@ def family_export(request, family_id):
     )
     shown = [m for m in meetings if m.readable and m.has_notes]
     disclose(user, shown + steps, door="export", request=request)
-    response = HttpResponse(documents.family_workbook(family, meetings, steps), content_type=XLSX)
+    language = document_language(request, family)
+    with translation.override(language):
+        content = documents.family_workbook(family, meetings, steps)
+    response = HttpResponse(content, content_type=XLSX)
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="family-{family.pk}-{stamp}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="family-{family.pk}-{stamp}-{language}.xlsx"'
+    )
+    response["Content-Language"] = language
     return response
 
 

@@ -17,6 +17,7 @@ PAGE_ACTIONS = (
     "propose_member",
     "decide_proposal",
     "convene_meeting",
+    "record_meeting",
     "see_who_looked",
     "see_who_has_no_account",
     "see_consents",

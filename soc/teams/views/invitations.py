@@ -12,6 +12,7 @@ from soc.accounts.forms import CreateAccountForm
 from soc.accounts.models import User, hash_secret
 from soc.accounts.views import signed_in_after
 from soc.audit.log import record
+from soc.languages import site_language
 
 from .. import actions, calendar
 from ..actions.invitations import code_attempts_left, find_by_code
@@ -44,7 +45,8 @@ def calendar_feed(request, token):
         request=request,
         detail={"meetings": [m.pk for m in meetings]},
     )
-    body = calendar.feed(meetings, _("My team meetings"))
+    with translation.override(site_language(user.language)):  # no session: the owner's language
+        body = calendar.feed(meetings, _("My team meetings"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
