@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "soc.consent",
     "soc.families",
     "soc.teams",
+    "soc.plans",
     "soc.api",
     "soc.demo",
 ]
