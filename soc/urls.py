@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("soc.accounts.urls")),
     path("", include("soc.families.urls")),
     path("", include("soc.teams.urls")),
+    path("", include("soc.plans.urls")),
     path("", include("soc.consent.urls")),
     path("api/v1/", api.urls),
     path("accounts-admin/", admin.site.urls),

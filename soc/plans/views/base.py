@@ -1,0 +1,46 @@
+"""What the plan pages share: finding the plan and a version through the family's door."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from soc.consent import policy
+from soc.consent.doors import family_for
+
+from .. import actions
+from ..models import Plan, PlanVersion
+
+PLAN_ACTIONS = (
+    "edit_plan",
+    "propose_plan",
+    "agree_to_plan",
+    "acknowledge_plan",
+    "change_plan_settings",
+    "record_agreement_in_person",
+    "rate_progress",
+)
+
+
+def plan_of(family):
+    return Plan.objects.filter(family=family).first()
+
+
+def version_of(family, version_id):
+    """One version of this family's plan (versions are not protected; their parts may be)."""
+    return get_object_or_404(
+        PlanVersion.objects.filter(family=family).select_related("plan"), pk=version_id
+    )
+
+
+def family_and_version(request, family_id, version_id, action="view_family", audit=True):
+    family = family_for(request, family_id, action, audit=audit)
+    return family, version_of(family, version_id)
+
+
+def can(user, family):
+    return policy.flags(user, family, PLAN_ACTIONS)
+
+
+def kind_or_404(kind):
+    if kind not in actions.PART_MODELS:
+        raise Http404
+    return actions.PART_MODELS[kind]
