@@ -242,7 +242,7 @@ def _backdate(version, *, start, review=None, in_effect=None, superseded=None):
 @transaction.atomic
 def add_demo_plans(limit=6, *, seed=12, today=None):
     """Give up to `limit` families a plan; returns how many got one."""
-    rng = random.Random(seed)  # nosec B311  (demo data, not security)
+    rng = random.Random(seed)  # nosec B311
     now = timezone.now() if today is None else today
     done = 0
     for index, facilitator in enumerate(_candidates(limit)):

@@ -177,8 +177,12 @@ class RatingForm(uswds.ModelForm):
         model = ProgressRating
         fields = actions.RATING_FIELDS
         widgets = {
-            "family_rating": forms.NumberInput(attrs={"min": 0, "max": 10, "inputmode": "numeric"}),
-            "team_rating": forms.NumberInput(attrs={"min": 0, "max": 10, "inputmode": "numeric"}),
+            "family_rating": forms.NumberInput(
+                attrs={"min": 0, "max": 10, "inputmode": "numeric", "class": "usa-input--small"}
+            ),
+            "team_rating": forms.NumberInput(
+                attrs={"min": 0, "max": 10, "inputmode": "numeric", "class": "usa-input--small"}
+            ),
             "what_helped": forms.Textarea(attrs={"rows": 2}),
             "barriers": forms.Textarea(attrs={"rows": 2}),
             "decision": forms.RadioSelect,

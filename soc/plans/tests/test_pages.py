@@ -61,7 +61,7 @@ def test_agreeing_to_a_page_that_is_out_of_date_answers_409(client, cast):
         url, {"version": v2.version - 1, "answer": "agree", "typed_name": "Maria Rivera"}
     )
     assert response.status_code == 409
-    assert "changed while you were reading" in response.content.decode()
+    assert "El plan cambió mientras usted lo leía" in response.content.decode()  # Maria: Spanish
 
 
 def test_editing_a_version_in_effect_offers_a_new_draft(client, cast):
@@ -171,3 +171,22 @@ def test_starting_a_draft_from_the_page(client, cast):
     response = client.post(reverse("plan_start", args=[cast.family.pk]))
     assert response.status_code == 302
     assert PlanVersion.objects.get(family=cast.family).status == "draft"
+
+
+def test_the_facilitator_adds_an_action_step_to_a_strategy_in_effect(client, cast):
+    add_plan(cast)
+    strategy = cast.plan_v1.strategys.get(category="general")
+    client.force_login(cast.facilitator)
+    page = client.get(reverse("plan_version", args=[cast.family.pk, cast.plan_v1.pk])).content
+    assert b"Add an action step" in page
+    prefix = f"s{strategy.pk}"
+    response = client.post(
+        reverse("plan_strategy_step", args=[cast.family.pk, strategy.pk]),
+        {
+            f"{prefix}-description": "Call the clinic",
+            f"{prefix}-responsible": cast.member_membership.pk,
+            f"{prefix}-due_date": "2030-01-01",
+        },
+    )
+    assert response.status_code == 302
+    assert strategy.steps.get().description == "Call the clinic"

@@ -17,6 +17,7 @@ PLAN_ACTIONS = (
     "change_plan_settings",
     "record_agreement_in_person",
     "rate_progress",
+    "add_next_step",
 )
 
 

@@ -271,7 +271,9 @@ def plan_strategy_step(request, family_id, part_id):
         Strategy.objects.visible_to(request.user, family=family).select_related("version__plan"),
         pk=part_id,
     )
-    form = StepForm(request.POST, members=list(family.team.memberships.active()))
+    form = StepForm(
+        request.POST, prefix=f"s{strategy.pk}", members=list(family.team.memberships.active())
+    )
     if form.is_valid():
         try:
             actions.add_strategy_step(request.user, strategy, request=request, **form.cleaned_data)

@@ -11,6 +11,7 @@ from soc.consent.disclosures import disclose
 from soc.consent.doors import family_for, record_view
 
 from .. import charts, pdf, queries, readiness
+from ..forms import StepForm
 from ..models import Goal, PlanVersion, ProgressRating
 from .base import can, plan_of, version_of
 
@@ -25,6 +26,13 @@ def _page(request, family, version, plan):
     in_effect = plan.versions.in_effect().first()
     flags = can(user, family)
     asked = me is not None and any(m.pk == me.pk for m in status.needed)
+    if flags["add_next_step"] and version.status in (
+        version.Status.DRAFT,
+        version.Status.IN_EFFECT,
+    ):
+        members = list(family.team.memberships.active())
+        for strategy in shown.strategies:
+            strategy.step_form = StepForm(prefix=f"s{strategy.pk}", members=members)
     context = {
         "family": family,
         "plan": plan,
@@ -36,7 +44,11 @@ def _page(request, family, version, plan):
         "review": queries.review_state(in_effect),
         "is_family": me is not None and me.is_family,
         "can": flags,
-        "editable": version.is_editable and flags["edit_plan"],
+        # A family reading what it was asked to agree to answers it, not edits it: the
+        # team changes a proposed version with them (editing sends it back to draft).
+        "editable": version.is_editable
+        and flags["edit_plan"]
+        and not (version.is_proposed and me is not None and me.is_family),
         "asked": asked and version.is_proposed,
         "my_answer": next((m.answer for m in status.needed if me and m.pk == me.pk), None),
         "acknowledged": any(
