@@ -6,7 +6,7 @@ never shown, so the page can say that protected parts exist without saying what 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
@@ -151,3 +151,28 @@ def review_state(version, today=None):
     if version.is_overdue_for_review(today):
         return "overdue"
     return "soon" if version.is_due_for_review(today) else ""
+
+
+def unmet_need_counts(county_ids=None):
+    """Unmet needs in plans in effect, counted by county, barrier and life area.
+
+    For the referrals and collaboratives reports: counts only, never a family, a person or a
+    need's words. Small counts are suppressed by whoever shows them (collaboratives).
+    """
+    needs = Need.objects.filter(version__status=PlanVersion.Status.IN_EFFECT, is_unmet=True)
+    if county_ids is not None:
+        needs = needs.filter(family__county_id__in=county_ids)
+    rows = (
+        needs.values("family__county_id", "barrier", "domain")
+        .annotate(count=Count("id"))
+        .order_by("family__county_id", "barrier", "domain")
+    )
+    return [
+        {
+            "county_id": row["family__county_id"],
+            "barrier": row["barrier"],
+            "domain": row["domain"],
+            "count": row["count"],
+        }
+        for row in rows
+    ]

@@ -26,6 +26,13 @@ LABELS = {
     "meeting.record": _("recorded what happened at a meeting"),
     "next_step.create": _("added a next step"),
     "next_step.update": _("updated a next step"),
+    # The plan (soc/plans records these; the timeline only names them).
+    "plan.start_draft": _("started a new draft of the plan"),
+    "plan.propose": _("sent the plan to the family to agree"),
+    "plan.agree": _("agreed to the plan"),
+    "plan.disagree": _("said what to change in the plan"),
+    "plan.in_effect": _("put the plan in effect: everyone in the family agreed"),
+    "plan.rate_progress": _("noted progress on the plan"),
 }
 
 

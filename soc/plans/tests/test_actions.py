@@ -296,3 +296,31 @@ def test_a_caregiver_without_an_account_signs_in_person(cast):
         member=dad,
     )
     assert PlanVersion.objects.get(pk=draft.pk).status == "in_effect"
+
+
+def test_unmet_needs_in_effect_are_counted_without_anyone_named(cast):
+    from soc.plans.queries import unmet_need_counts
+
+    draft = fill_draft(cast, actions.start_draft(cast.facilitator, cast.family))
+    actions.add_part(
+        cast.facilitator,
+        draft,
+        "need",
+        {
+            "description": "Therapist who speaks Spanish",
+            "domain": "wellbeing",
+            "setting": "community",
+            "is_unmet": True,
+            "barrier": "language",
+        },
+    )
+    assert unmet_need_counts() == []  # a draft is not counted
+    agree_all(cast, propose(cast, draft))
+    assert unmet_need_counts() == [
+        {
+            "county_id": cast.family.county_id,
+            "barrier": "language",
+            "domain": "wellbeing",
+            "count": 1,
+        }
+    ]

@@ -190,3 +190,10 @@ def test_the_facilitator_adds_an_action_step_to_a_strategy_in_effect(client, cas
     )
     assert response.status_code == 302
     assert strategy.steps.get().description == "Call the clinic"
+
+
+def test_a_family_member_reading_the_plan_in_effect_is_asked_about_the_new_version(client, cast):
+    add_plan(cast)
+    _response, page = _get(client, cast.youth, "plan", cast.family.pk)
+    assert "The team asks if you agree with a new version of the plan" in page
+    assert reverse("plan_agree", args=[cast.family.pk, cast.plan_v2.pk]) in page

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from soc.consent import policy
-from soc.consent.doors import family_for
+from soc.consent.doors import family_for, record_view, require
 
 from .. import actions
 from ..models import Plan, PlanVersion
@@ -32,9 +32,16 @@ def version_of(family, version_id):
     )
 
 
-def family_and_version(request, family_id, version_id, action="view_family", audit=True):
-    family = family_for(request, family_id, action, audit=audit)
-    return family, version_of(family, version_id)
+def family_and_version(request, family_id, version_id, action=None, audit=True):
+    """The family (404), its version (404), then the action (403): objects are looked up
+    before the right is checked, so a guessed id answers 404 like any unknown one."""
+    family = family_for(request, family_id, audit=False)
+    version = version_of(family, version_id)
+    if action is not None:
+        require(request, family, action)
+    if audit and request.method == "GET":
+        record_view(request, f"{request.resolver_match.url_name}.view", version, family.pk)
+    return family, version
 
 
 def can(user, family):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from soc.consent.doors import family_for, record_view
+from soc.consent.doors import family_for, record_view, require
 from soc.form_pages import submit
 from soc.versioning import StaleVersion
 
@@ -120,8 +120,9 @@ def _part(request, family, version, kind, part_id):
 
 @login_required
 def plan_part_edit(request, family_id, version_id, kind, part_id):
-    family, version = family_and_version(request, family_id, version_id, "edit_plan", audit=False)
+    family, version = family_and_version(request, family_id, version_id, audit=False)
     part = _part(request, family, version, kind, part_id)
+    require(request, family, "edit_plan")
     if not version.is_editable:
         return _refused(request, family, version)
     if request.method == "GET":
@@ -156,8 +157,9 @@ def plan_part_edit(request, family_id, version_id, kind, part_id):
 @login_required
 @require_POST
 def plan_part_remove(request, family_id, version_id, kind, part_id):
-    family, version = family_and_version(request, family_id, version_id, "edit_plan")
+    family, version = family_and_version(request, family_id, version_id)
     part = _part(request, family, version, kind, part_id)
+    require(request, family, "edit_plan")
     form = RemoveForm(request.POST)
     try:
         if not form.is_valid():
@@ -266,11 +268,12 @@ def plan_settings(request, family_id):
 @require_POST
 def plan_strategy_step(request, family_id, part_id):
     """Add an action step (a team next step) to a strategy."""
-    family = family_for(request, family_id, "add_next_step")
+    family = family_for(request, family_id)
     strategy = get_object_or_404(
         Strategy.objects.visible_to(request.user, family=family).select_related("version__plan"),
         pk=part_id,
     )
+    require(request, family, "add_next_step")
     form = StepForm(
         request.POST, prefix=f"s{strategy.pk}", members=list(family.team.memberships.active())
     )

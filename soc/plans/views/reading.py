@@ -33,10 +33,20 @@ def _page(request, family, version, plan):
         members = list(family.team.memberships.active())
         for strategy in shown.strategies:
             strategy.step_form = StepForm(prefix=f"s{strategy.pk}", members=members)
+    # Reading the plan in effect while a new version waits for them: say so first.
+    asked_open = (
+        open_version is not None
+        and open_version != version
+        and open_version.is_proposed
+        and me is not None
+        and any(m.pk == me.pk for m in readiness.who_must_agree(open_version))
+        and not readiness.answers(open_version).get(me.pk)
+    )
     context = {
         "family": family,
         "plan": plan,
         "version": version,
+        "asked_open": asked_open,
         "contents": shown,
         "status": status,
         "open_version": open_version,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from soc.consent.disclosures import disclose
-from soc.consent.doors import family_for, record_view
+from soc.consent.doors import family_for, record_view, require
 from soc.teams.models import Meeting
 from soc.uswds import add_action_errors
 
@@ -29,8 +29,9 @@ def _goals(user, family, version):
 
 @login_required
 def plan_review(request, family_id, meeting_id):
-    family = family_for(request, family_id, "rate_progress", audit=False)
+    family = family_for(request, family_id, audit=False)
     meeting = get_object_or_404(Meeting.objects.filter(family=family), pk=meeting_id)
+    require(request, family, "rate_progress")
     plan = plan_of(family)
     version = plan.versions.in_effect().first() if plan else None
     goals = _goals(request.user, family, version) if version else []
