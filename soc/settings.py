@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "soc.families",
     "soc.teams",
     "soc.messaging",
+    "soc.plans",
     "soc.api",
     "soc.demo",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("soc.accounts.urls")),
     path("", include("soc.families.urls")),
     path("", include("soc.teams.urls")),
+    path("", include("soc.plans.urls")),
     path("", include("soc.consent.urls")),
     path("", include("soc.messaging.urls")),
     path("api/v1/", api.urls),

@@ -108,6 +108,39 @@ register("member_letter.view", R, looked=_("Printed a letter to create an accoun
 register("member_resend.view", R, looked=_("Opened the page to send an account link again"))
 register("member_reminders.view", R, looked=_("Opened how a team member gets reminders"))
 
+# The family's plan (soc/plans). Its pages' own views, by page name (consent.doors.family_for).
+for _page in (
+    "plan_start", "plan_history", "plan_settings", "plan_goal", "plan_strategy_step",
+    "plan_version", "plan_pdf", "plan_edit", "plan_crisis_edit", "plan_propose", "plan_agree",
+    "plan_acknowledge", "plan_part_add", "plan_part_edit", "plan_part_remove", "plan_review",
+):  # fmt: skip
+    register(f"{_page}.view", R, looked=_("Looked at the family's plan"))
+register("plan.view", R, looked=_("Opened the family's plan"))
+register("plan.history", R, looked=_("Looked at the plan's history"))
+register("plan.pdf", R, looked=_("Printed the plan"))
+register("plan.goal", R, looked=_("Looked at a goal's progress"))
+register("plan.agree_page", R, looked=_("Opened the plan to agree to it"))
+register("plan.part_form", R, looked=_("Opened a part of the plan to change it"))
+register("plan.part_view", R, looked=_("Opened a part of the plan"))
+register("plan.review", R, looked=_("Opened the plan review for a meeting"))
+register("plan.api_view", R, looked=_("Looked at the plan"))
+register("plan.api_list", R, looked=_("Looked at the plan's versions"))
+register("plan.api_agreement", R, looked=_("Looked at who agreed to the plan"))
+register("plan.api_ratings", R, looked=_("Looked at progress on the plan"))
+register("plan.start", C, timeline=_("started the family's plan"))
+register("plan.start_draft", C, timeline=_("started a new draft of the plan"))
+register("plan.change", C, timeline=_("changed the draft plan"))
+register("plan.crisis_plan", C, timeline=_("updated the crisis and safety plan"))
+register("plan.settings", C, timeline=_("changed the plan's settings"))
+register("plan.propose", C, timeline=_("sent the plan to the family to agree"))
+register("plan.agree", C, timeline=_("agreed to the plan"))
+register("plan.disagree", C, timeline=_("said what to change in the plan"))
+register("plan.in_effect", C, timeline=_("put the plan in effect: everyone in the family agreed"))
+register("plan.acknowledge", C, timeline=_("acknowledged the plan"))
+register("plan.rate_progress", C, timeline=_("noted progress on the plan"))
+register("plan.rate_progress_again", C, timeline=_("changed a progress rating"))
+register("plan.step_link", C, timeline=_("linked a next step to the plan"))
+
 # Changes, in the team's timeline when they have timeline wording.
 register("family.create", C, timeline=_("opened the family's record"))
 register("family.update", C, timeline=_("updated the family's information"))

@@ -295,6 +295,15 @@ POLICY.add_rule("add_next_step", is_facilitator)
 POLICY.add_rule("update_next_step", is_facilitator | is_responsible_for_step)
 POLICY.add_rule("change_next_step_details", is_facilitator)
 POLICY.add_rule("subscribe_calendar", is_team_member)
+# One plan: the team edits drafts, the facilitator proposes, the family agrees (a youth from the
+# plan's age, checked in the action), professionals acknowledge, progress is noted at meetings.
+POLICY.add_rule("edit_plan", is_team_member)
+POLICY.add_rule("propose_plan", is_facilitator)
+POLICY.add_rule("agree_to_plan", is_family_member)
+POLICY.add_rule("record_agreement_in_person", is_facilitator)
+POLICY.add_rule("acknowledge_plan", is_team_member & ~is_family_member)
+POLICY.add_rule("rate_progress", is_facilitator)
+POLICY.add_rule("change_plan_settings", is_caregiver | is_facilitator)
 
 ACTIONS = frozenset(POLICY.keys())
 

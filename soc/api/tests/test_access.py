@@ -13,6 +13,7 @@ from django.utils import timezone
 from soc.api.testing import API, ApiClient
 from soc.api.urls import api
 from soc.audit.models import AuditEvent
+from soc.plans.tests.builders import add_plan
 from soc.teams.models import Membership
 
 SOON = (timezone.now() + timedelta(days=30)).isoformat()
@@ -68,6 +69,43 @@ FAMILY_OPERATIONS = [
         {"description": "x", "responsible": "{member}", "due_date": IN_A_WEEK},
     ),
     ("patch", "/families/{family}/next-steps/{step}", {"version": 1, "status": "done"}),
+    # The plan: version 1 in effect, version 2 proposed (soc/plans/tests/builders.py).
+    ("get", "/families/{family}/plan", None),
+    ("patch", "/families/{family}/plan", {"version": 1, "youth_agreement_age": 15}),
+    ("post", "/families/{family}/plan/drafts", None),
+    ("get", "/families/{family}/plan/versions", None),
+    ("get", "/families/{family}/plan/versions/{plan_version}", None),
+    ("patch", "/families/{family}/plan/versions/{plan_version}", {"version": 1, "vision": "X"}),
+    (
+        "post",
+        "/families/{family}/plan/versions/{plan_version}/parts/{kind}",
+        {"description": "X", "how_we_will_know": "Y"},
+    ),
+    (
+        "patch",
+        "/families/{family}/plan/versions/{plan_version}/parts/{kind}/{plan_part}",
+        {"revision": 1, "description": "X"},
+    ),
+    (
+        "post",
+        "/families/{family}/plan/versions/{plan_version}/parts/{kind}/{plan_part}/remove",
+        {"revision": 1},
+    ),
+    ("put", "/families/{family}/plan/versions/{plan_version}/crisis-plan", {"what_helps": "X"}),
+    ("post", "/families/{family}/plan/versions/{plan_version}/propose", {"version": 1}),
+    ("get", "/families/{family}/plan/versions/{plan_version}/agreement", None),
+    (
+        "post",
+        "/families/{family}/plan/versions/{plan_version}/agreement",
+        {"version": 1, "agrees": True, "typed_name": "X"},
+    ),
+    ("post", "/families/{family}/plan/versions/{plan_version}/acknowledge", {"version": 1}),
+    ("get", "/families/{family}/plan/goals/{plan_goal}/ratings", None),
+    (
+        "post",
+        "/families/{family}/meetings/{meeting}/progress",
+        {"goal": "{plan_goal}", "family_rating": 5},
+    ),
 ]
 OTHER_OPERATIONS = [("get", "/me"), ("get", "/families"), ("post", "/families")]
 
@@ -84,8 +122,19 @@ OUTSIDERS = [
 ]
 
 
-def _ids(cast):
+def _ids(cast, path=""):
+    """The ids a path needs; the plan is built only for the plan's operations (it costs)."""
+    plan = {}
+    if "plan" in path or "progress" in path:
+        add_plan(cast)
+        plan = {
+            "plan_version": cast.plan_v2.pk,
+            "plan_part": cast.goal_v2.pk,
+            "plan_goal": cast.goal_v1.pk,
+            "kind": "goal",
+        }
     return {
+        **plan,
         "family": cast.family.pk,
         "person": cast.child.pk,
         "proposed": cast.proposed_membership.pk,
@@ -114,7 +163,7 @@ def _snapshot(cast):
 
 @pytest.mark.parametrize(("method", "path", "body"), FAMILY_OPERATIONS)
 def test_outsiders_get_404_and_nothing_happens(cast, method, path, body):
-    ids = _ids(cast)
+    ids = _ids(cast, path)
     url, data = path.format(**ids), _fill(body, ids)
     missing = path.format(**{**ids, "family": 999999})
     before = _snapshot(cast)
@@ -131,7 +180,7 @@ def test_outsiders_get_404_and_nothing_happens(cast, method, path, body):
 
 @pytest.mark.parametrize(("method", "path", "body"), FAMILY_OPERATIONS)
 def test_anonymous_gets_401(cast, anonymous_api, method, path, body):
-    ids = _ids(cast)
+    ids = _ids(cast, path)
     response = anonymous_api.call(method, path.format(**ids), _fill(body, ids))
     assert response.status_code == 401
 

@@ -22,7 +22,7 @@ def neighbour(cast):
 def test_other_teams_member_gets_404_for_every_id_of_this_family(
     cast, neighbour, method, path, body
 ):
-    ids = _ids(cast)
+    ids = _ids(cast, path)
     data = _fill(body, ids)
     client = ApiClient(cast.other_org_staff)
     before = _snapshot(cast)

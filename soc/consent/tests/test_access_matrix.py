@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from soc.audit.models import AuditEvent
+from soc.plans.tests.builders import add_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,30 @@ CASE_ROUTES = {
     "consent": ("get", dict.fromkeys(INSIDERS, 200)),
     "consent_pdf": ("get", dict.fromkeys(INSIDERS, 200)),
     "consent_revoke": ("post", {"caregiver": 302, "youth": 403, "facilitator": 302, "member": 403}),
+    # The plan (soc/plans): version 1 in effect, version 2 proposed (plans/tests/builders.py).
+    "plan": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_start": ("post", dict.fromkeys(INSIDERS, 302)),
+    "plan_history": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_settings": ("get", {"caregiver": 200, "youth": 403, "facilitator": 200, "member": 403}),
+    "plan_goal": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_strategy_step": (
+        "post",
+        {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403},
+    ),
+    "plan_version": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_pdf": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_edit": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_crisis_edit": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_propose": ("post", {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 403}),
+    "plan_agree": ("get", {"caregiver": 200, "youth": 200, "facilitator": 403, "member": 403}),
+    "plan_acknowledge": (
+        "post",
+        {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 302},
+    ),
+    "plan_part_add": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_part_edit": ("get", dict.fromkeys(INSIDERS, 200)),
+    "plan_part_remove": ("post", dict.fromkeys(INSIDERS, 302)),
+    "plan_review": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
     # Break-glass is only for staff with the permission who are NOT on the team.
     "emergency_open": ("get", dict.fromkeys(INSIDERS, 404)),
 }
@@ -115,6 +140,8 @@ def test_every_route_is_in_the_matrix_or_explained():
 
 
 def _url(name, cast):
+    if name.startswith("plan"):
+        add_plan(cast)
     ids = {
         "family_id": cast.family.pk,
         "member_id": {
@@ -128,8 +155,16 @@ def _url(name, cast):
         "step_id": cast.next_step.pk,
         "consent_id": cast.consent.pk,
     }
+    if name.startswith("plan"):
+        ids.update(
+            version_id=cast.plan_v2.pk,
+            goal_id=cast.goal_v1.pk,
+            part_id=cast.goal_v2.pk if "part" in name else cast.strategy_v2.pk,
+        )
     (pattern,) = [r for r, n in _walk(get_resolver().url_patterns) if n == name]
     kwargs = {k: v for k, v in ids.items() if f"<int:{k}>" in pattern}
+    if "<slug:kind>" in pattern:
+        kwargs["kind"] = "goal"
     return reverse(name, kwargs=kwargs)
 
 
