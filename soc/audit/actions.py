@@ -115,6 +115,10 @@ for _page in (
     "plan_acknowledge", "plan_part_add", "plan_part_edit", "plan_part_remove", "plan_review",
 ):  # fmt: skip
     register(f"{_page}.view", R, looked=_("Looked at the family's plan"))
+for _part in ("strength", "need", "goal", "strategy"):  # soc.plans.actions.parts
+    register(f"plan.{_part}_add", C, timeline=_("added to the draft plan"))
+    register(f"plan.{_part}_change", C, timeline=_("changed the draft plan"))
+    register(f"plan.{_part}_remove", C, timeline=_("took something out of the draft plan"))
 register("plan.view", R, looked=_("Opened the family's plan"))
 register("plan.history", R, looked=_("Looked at the plan's history"))
 register("plan.pdf", R, looked=_("Printed the plan"))

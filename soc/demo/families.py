@@ -167,7 +167,7 @@ class FamilyMaker:
                 role=Person.Role.CAREGIVER,
                 first_name=first,
                 last_name=last,
-                relation=relation,
+                relation=relation.replace(" ", "_"),  # a choice: "foster_parent"
                 is_legal_guardian=guardian or (relation == "grandmother" and rng.random() < 0.5),
                 preferred_language="en" if relation == "foster parent" else language,
                 phone=phone(rng, area) if rng.random() < 0.95 else "",

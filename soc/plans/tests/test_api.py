@@ -11,7 +11,7 @@ from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.goal import Goal as FhirGoal
 
 from soc import factories as f
-from soc.api.tests.conftest import ApiClient
+from soc.api.testing import ApiClient
 from soc.plans import actions
 
 from .builders import add_plan, agree_all, propose

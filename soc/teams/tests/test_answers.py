@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from soc import factories as f
-from soc.api.tests.conftest import ApiClient
+from soc.api.testing import ApiClient
 from soc.audit.models import AuditEvent
 from soc.teams import actions
 from soc.teams.models import Meeting, MeetingAnswer
