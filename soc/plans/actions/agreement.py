@@ -14,6 +14,7 @@ from soc.versioning import lock_for_content_edit
 
 from .. import notifications, readiness
 from ..models import Acknowledgement, Agreement, PlanVersion
+from .base import refuse_null_characters
 
 
 @transaction.atomic
@@ -21,7 +22,7 @@ def propose_plan(user, version, *, seen_version, request=None):
     """The facilitator asks the family to agree to the draft as it stands."""
     policy.require(user, "propose_plan", version)
     version = lock_for_content_edit(
-        PlanVersion.objects.select_related("plan__family__team"), version.pk, seen_version
+        PlanVersion.objects.select_related("plan__family"), version.pk, seen_version
     )
     if not version.is_draft:
         raise ValidationError(_("Only a draft can be proposed."), code="not_draft")
@@ -88,7 +89,7 @@ def agree_to_plan(
         policy.require(user, "record_agreement_in_person", version)
         method = Agreement.Method.IN_PERSON
     version = lock_for_content_edit(
-        PlanVersion.objects.select_related("plan__family__team"), version.pk, seen_version
+        PlanVersion.objects.select_related("plan__family"), version.pk, seen_version
     )
     if not version.is_proposed:
         raise ValidationError(
@@ -110,6 +111,7 @@ def agree_to_plan(
                 % {"name": member.name}
             }
         )
+    refuse_null_characters({"typed_name": typed_name, "reason": reason})
     errors = {}
     if not _same_name(typed_name, member.name):
         errors["typed_name"] = _("Please type the name as it appears on the team: %(name)s.") % {

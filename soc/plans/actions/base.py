@@ -1,6 +1,7 @@
 """What the plan actions share: the open-version lock and the refusal for a version in effect."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext as _
 
 from soc.consent import policy
@@ -47,3 +48,15 @@ def require_readable(user, record):
     """A part the user may not read is, for them, a part that does not exist."""
     if not policy.can_read_record(user, record):
         raise PermissionDenied
+
+
+def refuse_null_characters(values):
+    """PostgreSQL cannot store NUL characters: refuse them with Django's own message, for
+    callers (imports, scripts) that skip the forms and the API schemas that already do."""
+    errors = {
+        field: ProhibitNullCharactersValidator.message
+        for field, value in values.items()
+        if isinstance(value, str) and "\x00" in value
+    }
+    if errors:
+        raise ValidationError(errors)

@@ -20,7 +20,7 @@ from ..models import (
     StrategyStep,
 )
 from ..models.plan import default_review_date
-from .base import lock_open_version, touch
+from .base import lock_open_version, refuse_null_characters, touch
 
 VERSION_FIELDS = ["vision", "mission", "start_date", "review_date"]
 CRISIS_FIELDS = list(CrisisPlan.COPIED)
@@ -129,6 +129,7 @@ def _check_dates(version):
 def change_version(user, version, *, seen_version, changes, request=None):
     """The vision, mission and dates of a draft (409 if someone changed it since it was read)."""
     policy.require(user, "edit_plan", version)
+    refuse_null_characters(changes)
     version = lock_open_version(version, seen_version)
     changed = []
     for field, value in changes.items():
@@ -169,6 +170,7 @@ def save_crisis_plan(
 ):
     """Write the draft's crisis and safety plan; `revision` is the one the editor read."""
     policy.require(user, "edit_plan", version)
+    refuse_null_characters(changes)
     version = lock_open_version(version)
     crisis = CrisisPlan.objects.filter(version=version).first()
     if crisis is None:

@@ -11,7 +11,13 @@ from soc.teams import actions as team_actions
 from soc.versioning import StaleVersion
 
 from ..models import Goal, Need, Strategy, StrategyStep, Strength
-from .base import lock_open_version, refuse_if_agreed, require_readable, touch
+from .base import (
+    lock_open_version,
+    refuse_if_agreed,
+    refuse_null_characters,
+    require_readable,
+    touch,
+)
 
 PART_MODELS = {"strength": Strength, "need": Need, "goal": Goal, "strategy": Strategy}
 # The fields each kind of part takes from a form or a request body (forms use these lists).
@@ -41,6 +47,7 @@ PART_FIELDS = {
 
 
 def _clean_text(values, *names):
+    refuse_null_characters(values)
     for name in names:
         if name in values and isinstance(values[name], str):
             values[name] = values[name].strip()

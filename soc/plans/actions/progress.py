@@ -8,7 +8,7 @@ from soc.audit.log import record
 from soc.consent import policy
 
 from ..models import ProgressRating
-from .base import require_readable
+from .base import refuse_null_characters, require_readable
 
 RATING_FIELDS = ["family_rating", "team_rating", "what_helped", "barriers", "decision"]
 
@@ -31,6 +31,7 @@ def rate_progress(user, meeting, goal, values, request=None):
     meeting; rating again replaces the earlier answer, audited)."""
     policy.require(user, "rate_progress", meeting)
     require_readable(user, goal)
+    refuse_null_characters(values)
     errors = {}
     if goal.family_id != meeting.family_id or not goal.version.is_in_effect:
         errors["goal"] = _("Please choose a goal of the plan in effect.")
