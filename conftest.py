@@ -36,6 +36,11 @@ def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Background work runs at once in tests, so e-mails can be read back from the outbox.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Text messages collect in soc.texting.backends.outbox, emptied for every test.
+    from soc.texting import backends
+
+    settings.SOC_TEXT_BACKEND = "soc.texting.backends.LocMemBackend"
+    backends.outbox.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -51,11 +51,13 @@ INSTALLED_APPS = [
     "soc.consent",
     "soc.families",
     "soc.teams",
+    "soc.messaging",
     "soc.api",
     "soc.demo",
 ]
 
 MIDDLEWARE = [
+    "soc.health.HealthCheckMiddleware",  # probes: before sessions, users and HTTPS redirects
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -214,6 +216,19 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "System of Care <no-reply@localhost>")
+
+# Text messages (soc/messaging/backends.py): files in var/texts/ in development, a provider's
+# HTTP API in production. Replies (STOP, START, HELP) come to /texts/inbound/ with this token.
+SOC_TEXT_BACKEND = os.environ.get(
+    "SOC_TEXT_BACKEND",
+    "soc.texting.backends.HttpBackend" if PRODUCTION else "soc.texting.backends.FileBackend",
+)
+SOC_TEXT_FILE_PATH = VAR_DIR / "texts"
+SOC_TEXT_HTTP_URL = os.environ.get("SOC_TEXT_HTTP_URL", "")
+SOC_TEXT_HTTP_TOKEN = os.environ.get("SOC_TEXT_HTTP_TOKEN", "")
+SOC_TEXT_HTTP_TIMEOUT = float(os.environ.get("SOC_TEXT_HTTP_TIMEOUT", "10"))
+SOC_TEXT_FROM = os.environ.get("SOC_TEXT_FROM", "")
+SOC_TEXT_INBOUND_TOKEN = os.environ.get("SOC_TEXT_INBOUND_TOKEN", "")
 
 # No inline scripts or styles: every script is a file we serve ourselves.
 CONTENT_SECURITY_POLICY = {

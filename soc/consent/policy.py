@@ -15,9 +15,10 @@ Rules:
   Substance-use (42 CFR Part 2) records open only when the reason given is a bona fide
   medical emergency (42 CFR 2.51).
 
-Cost: every filter starts from the user's own memberships, so it costs what the user's own
-teams cost, never a scan of all families. A door for one family looks up that one membership
-(kept on the user object for the rest of the request).
+The same rules as SQL filters for querysets are in `consent.filters`: every filter starts from
+the user's own memberships, so it costs what the user's own teams cost, never a scan of all
+families. A door for one family looks up that one membership (kept on the user object for the
+rest of the request).
 """
 
 from datetime import timedelta
@@ -25,7 +26,6 @@ from datetime import timedelta
 import rules
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.utils import timezone
 
 from .categories import DataCategory
@@ -64,6 +64,17 @@ def membership_for(user, family_id):
     if family_id not in cache:
         cache[family_id] = _active_memberships(user).filter(team__family_id=family_id).first()
     return cache[family_id]
+
+
+def prime_memberships(user, memberships):
+    """Hand over memberships already loaded (each the user's own, active), so that checks on
+    many families' records cost no query per family."""
+    cache = getattr(user, _ONE_MEMBERSHIP, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _ONE_MEMBERSHIP, cache)
+    for membership in memberships:
+        cache.setdefault(membership.team.family_id, membership)
 
 
 def forget_access(user):
@@ -106,19 +117,6 @@ def _emergency_grants(user):
     return cached
 
 
-def _emergency_q(family_ids, medical_ids):
-    """Records under emergency access: everything of a medical emergency's family; elsewhere
-    all but substance-use records."""
-    medical = sorted(medical_ids)
-    other = sorted(set(family_ids) - set(medical_ids))
-    without_part2 = Q(family_id__in=other) & ~Q(category=DataCategory.SUBSTANCE_USE)
-    if not medical:
-        return without_part2
-    if not other:
-        return Q(family_id__in=medical)
-    return Q(family_id__in=medical) | without_part2
-
-
 def family_id_of(obj):
     if obj._meta.label_lower == "families.family":
         return obj.pk
@@ -132,117 +130,11 @@ def family_id_of(obj):
 
 def membership_in(user, obj):
     """The user's active membership on the team that `obj` belongs to, or None."""
-    if obj is None:
-        return None
-    return membership_for(user, family_id_of(obj))
+    return membership_for(user, family_id_of(obj)) if obj is not None else None
 
 
 def sees_family(user, family_id):
     return membership_for(user, family_id) is not None or family_id in emergency_families(user)
-
-
-# Filters for querysets. Each starts from the user's memberships: PostgreSQL and SQLite plan
-# "family_id IN (the user's memberships)" as index lookups from the membership table. Emergency
-# grants join in only for the few staff allowed to break the glass.
-
-
-def _my_memberships(user):
-    Membership = _model("teams.Membership")
-    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
-
-
-def visible_families(queryset, user, field="pk"):
-    """The rows of `queryset` (families, or anything with `field` pointing to a family)
-    that belong to families the user sees."""
-    if not _signed_in(user):
-        return queryset.none()
-    emergency = emergency_families(user)
-    mine = _my_memberships(user).values("team__family_id")
-    if emergency:
-        ids = set(mine.values_list("team__family_id", flat=True)) | emergency
-        return queryset.filter(**{f"{field}__in": sorted(ids)})
-    return queryset.filter(**{f"{field}__in": mine})
-
-
-def readable_q(user, family_id=None):
-    """The condition "case records this user may read" (membership, category, consent,
-    authorship and family) as one SQL filter, or None when the user may read none.
-
-    With `family_id`, only that family's records, checked against that one membership.
-    """
-    if not _signed_in(user):
-        return None
-    if family_id is not None:
-        return _readable_in_one_family(user, family_id)
-    mine = _my_memberships(user)
-    Membership = _model("teams.Membership")
-    as_family = Exists(
-        mine.filter(role__in=Membership.FAMILY_ROLES, team__family_id=OuterRef("family_id"))
-    )
-    through_my_organization = Exists(
-        mine.filter(
-            team__family_id=OuterRef("family_id"),
-            organization_id=OuterRef("consent__recipient_organization_id"),
-        )
-    )
-    allowed = Q(family_id__in=mine.values("team__family_id")) & (
-        as_family | _not_protected_for(user, through_my_organization)
-    )
-    emergency = emergency_families(user)
-    if emergency:
-        allowed |= _emergency_q(emergency, medical_emergency_families(user))
-    return allowed
-
-
-def _readable_in_one_family(user, family_id):
-    membership = membership_for(user, family_id)
-    if membership is None:
-        if family_id not in emergency_families(user):
-            return None
-        return Q(family_id=family_id) & _emergency_q(
-            {family_id}, medical_emergency_families(user) & {family_id}
-        )
-    if membership.is_family:
-        return Q(family_id=family_id)
-    organization = Q(consent__recipient_organization_id=membership.organization_id)
-    if membership.organization_id is None:
-        organization = Q(pk__in=[])
-    return Q(family_id=family_id) & _not_protected_for(user, organization)
-
-
-def _not_protected_for(user, through_my_organization):
-    """General records, the user's own writing, or a category an active consent shares with
-    the user (by name, through their membership's organization, or with the whole team)."""
-    ConsentCategory = _model("consent.ConsentCategory")
-    names_me = (
-        Q(consent__recipient_kind="team")
-        | Q(consent__recipient_kind="person", consent__recipient_user=user)
-        | Q(consent__recipient_kind="organization") & through_my_organization
-    )
-    consented = (
-        ConsentCategory.objects.in_force()
-        .filter(family_id=OuterRef("family_id"), category=OuterRef("category"))
-        .filter(names_me)
-    )
-    return Q(category=DataCategory.GENERAL) | Q(author=user) | Exists(consented)
-
-
-def readable_records(queryset, user, family_id=None):
-    """The case records of `queryset` this user may read (see `readable_q`)."""
-    allowed = readable_q(user, family_id)
-    if allowed is None:
-        return queryset.none()
-    return queryset.filter(allowed)
-
-
-def with_readability(queryset, user, family_id=None):
-    """Annotate each case record with `readable`: for pages that list a record whose
-    existence is not protected (a meeting) but whose content may be (its notes)."""
-    allowed = readable_q(user, family_id)
-    expression = (
-        ExpressionWrapper(allowed, output_field=BooleanField()) if allowed else Value(False)
-    )
-    return queryset.annotate(readable=expression)
 
 
 # Predicates, named as a social worker would say them.
@@ -379,13 +271,15 @@ POLICY.add_rule("offer_removal", is_caregiver & may_be_removed_by_the_family)
 POLICY.add_rule("offer_leaving", is_the_member & ~is_required_by_agency & ~is_caregiver)
 POLICY.add_rule("mark_required", is_team_member & works_for_an_organization)
 POLICY.add_rule("offer_marking_required", is_team_member & belongs_to_the_members_organization)
+# How a member is reached (texts, reminders): a caregiver, or the member themself.
+POLICY.add_rule("choose_reminders", is_caregiver | (is_team_member & is_the_member))
 POLICY.add_rule("convene_meeting", is_team_member)
 POLICY.add_rule("change_meeting", called_the_meeting & is_team_member | is_facilitator)
 # The facilitator keeps the team's record: attendance, notes, decisions and next steps.
-POLICY.add_rule("keep_team_record", is_facilitator)
 POLICY.add_rule("record_meeting", is_facilitator)
 POLICY.add_rule("add_next_step", is_facilitator)
 POLICY.add_rule("update_next_step", is_facilitator | is_responsible_for_step)
+POLICY.add_rule("change_next_step_details", is_facilitator)
 POLICY.add_rule("subscribe_calendar", is_team_member)
 
 ACTIONS = frozenset(POLICY.keys())
@@ -423,22 +317,6 @@ def consents_for(user, family_id):
         Consent = _model("consent.Consent")
         cache[family_id] = list(Consent.objects.active().filter(family_id=family_id))
     return cache[family_id]
-
-
-def prime_consents(user, family_ids):
-    """Load the active consents of many families in one query (for lists and search)."""
-    cache = getattr(user, _CONSENTS, None)
-    if cache is None:
-        cache = {}
-        setattr(user, _CONSENTS, cache)
-    wanted = [f for f in set(family_ids) if f not in cache]
-    if not wanted:
-        return
-    Consent = _model("consent.Consent")
-    for family_id in wanted:
-        cache[family_id] = []
-    for consent in Consent.objects.active().filter(family_id__in=wanted):
-        cache[consent.family_id].append(consent)
 
 
 def consent_for_record(user, family_id, category, membership):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import policy
+from . import filters, policy
 from .categories import DataCategory
 
 
@@ -15,17 +15,17 @@ class CaseRecordQuerySet(models.QuerySet):
     def visible_to(self, user, family=None):
         """Records the user may read; with `family`, only that family's (one membership looked up)."""
         family_id = family.pk if family is not None else None
-        return policy.readable_records(self, user, family_id=family_id)
+        return filters.readable_records(self, user, family_id=family_id)
 
     def with_readability(self, user, family=None):
         """Each record annotated `readable` (for a meeting whose notes may be protected)."""
         family_id = family.pk if family is not None else None
-        return policy.with_readability(self, user, family_id=family_id)
+        return filters.with_readability(self, user, family_id=family_id)
 
     def in_families_seen_by(self, user):
         """Records of families the user sees, readable or not: for what is not protected,
         such as when a meeting is, while its notes follow `visible_to`."""
-        return policy.visible_families(self, user, field="family_id")
+        return filters.visible_families(self, user, field="family_id")
 
 
 class CaseRecord(models.Model):

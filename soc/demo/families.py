@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from soc.families.models import Family, Person
-from soc.teams.models import Meeting, Membership, NextStep, Team
+from soc.families.models import Person
+from soc.teams.models import Meeting, Membership
 
 from . import texts
+from .bulk import FamilyRow, MembershipRow, NextStepRow, PersonRow, TeamRow
 from .people import FAMILY_DOMAIN, PRONOUNS, email, phone
 
 Status = Membership.Status
@@ -54,8 +55,8 @@ SCHOOL_NAMES = (
 class Draft:
     """One family and everything around it, not yet written."""
 
-    family: Family
-    team: Team
+    family: FamilyRow
+    team: TeamRow
     people: list = field(default_factory=list)
     accounts: list = field(default_factory=list)  # users to create before the family
     members: list = field(default_factory=list)
@@ -78,7 +79,7 @@ class FamilyMaker:
         opened_at = g.midnight - timedelta(
             days=rng.randint(45, 720), minutes=-rng.randrange(480, 1020)
         )
-        family = Family(
+        family = FamilyRow(
             display_name=self.display_name(last_name, language),
             county=county,
             primary_language=language,
@@ -86,7 +87,7 @@ class FamilyMaker:
             opened_by=facilitator,
             opened_at=opened_at,
         )
-        team = Team(
+        team = TeamRow(
             family=family,
             started_by=facilitator,
             started_at=opened_at + timedelta(days=rng.randint(0, 10)),
@@ -120,7 +121,7 @@ class FamilyMaker:
         for _ in range(rng.choices((1, 2, 3), (45, 35, 20))[0]):
             sex = rng.choice(("female", "male"))
             born = g.today - timedelta(days=rng.randint(2, 17) * 365 + rng.randrange(365))
-            child = Person(
+            child = PersonRow(
                 family=draft.family,
                 first_name=g.names.first_name(rng, language, sex),
                 last_name=last_name if rng.random() < 0.85 else g.names.last_name(rng, language),
@@ -161,7 +162,7 @@ class FamilyMaker:
             sex = sex or rng.choice(("female", "male"))
             first = g.names.first_name(rng, language, sex)
             last = g.names.last_name(rng, language) if relation == "foster parent" else last_name
-            person = Person(
+            person = PersonRow(
                 family=draft.family,
                 role=Person.Role.CAREGIVER,
                 first_name=first,
@@ -268,7 +269,7 @@ class FamilyMaker:
         last = last_name if kind == "relative" else g.names.last_name(rng, language)
         roll = rng.random()
         status = Status.ACTIVE if roll < 0.8 else Status.PROPOSED if roll < 0.9 else Status.REMOVED
-        member = Membership(
+        member = MembershipRow(
             team=draft.team,
             role=Role.NATURAL_SUPPORT,
             support_kind=kind,
@@ -353,7 +354,7 @@ class FamilyMaker:
                 status = "done" if roll < 0.55 else "open" if roll < 0.8 else "dropped"
             else:
                 status = "done" if roll < 0.15 else "open"
-            step = NextStep(
+            step = NextStepRow(
                 team=draft.team,
                 family=draft.family,
                 meeting=meeting,

@@ -2,21 +2,19 @@
 
 The same seed and family count on the same day give the same data: every random choice comes
 from one `random.Random(seed)`, names from Faker seeded with it, meeting UIDs from its bits and
-every date from today's local midnight. Families are drafted in memory a chunk at a time and
-written with one bulk insert per table per batch, so the number of queries grows with the
-number of batches, never with the number of families.
+every date from today's local midnight. Families are drafted in memory a batch at a time and
+written with one insert per table (COPY on PostgreSQL), and each batch is committed, so the
+number of queries grows with the number of batches, never with the number of families.
 """
 
 import random
-import sqlite3
 import uuid
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from soc.accounts.models import County, User
@@ -24,37 +22,17 @@ from soc.families.models import Family, Person
 from soc.teams.models import Attendance, Meeting, Membership, NextStep, Team
 
 from . import texts
+from .bulk import AttendanceRow, MeetingRow, MembershipRow, UserRow, Writer
 from .families import FamilyMaker
 from .organizations import build_organizations, build_staff, choose_counties
 from .people import NameBook
 
 # Synthetic demo accounts share one password, printed on purpose.
 PASSWORD = "Demo-Family-2026!"  # noqa: S105  # nosec B105
-BATCH_SIZE = 2000
-CHUNK = 2000  # families drafted in memory before they are written
+BATCH_SIZE = 2000  # families drafted in memory, then written and committed together
 COUNTY_WEIGHTS = (5, 3, 2)  # Wake, Durham, Johnston; every other county weighs 1
 
 Status = Membership.Status
-
-
-@contextmanager
-def full_sqlite_batches():
-    """Let one SQLite insert carry a whole batch.
-
-    Django 5.2 assumes SQLite's historic limit of 999 variables per statement and splits a
-    2000-row batch into dozens of inserts; SQLite 3.32+ allows at least 32766 and reports its
-    real limit (Django 6.0 reads it the same way).
-    """
-    if connection.vendor != "sqlite":
-        yield
-        return
-    connection.ensure_connection()
-    features = connection.features
-    features.max_query_params = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    try:
-        yield
-    finally:
-        del features.max_query_params
 
 
 @dataclass
@@ -87,7 +65,8 @@ class Generator:
         weights = list(COUNTY_WEIGHTS) + [1] * (len(self.counties) - len(COUNTY_WEIGHTS))
         self.family_counties = self.rng.choices(self.counties, weights, k=self.families)
         per_county = Counter(c.id for c in self.family_counties)
-        self.directory = build_organizations(self.rng, self.counties, self.batch_size)
+        self.directory = build_organizations(self.rng, self.counties)
+        self.writer = Writer()
         self.pools, self.counts["staff"] = build_staff(
             self.rng,
             self.names,
@@ -95,7 +74,7 @@ class Generator:
             {c.id: per_county[c.id] for c in self.counties},
             password=self.password,
             joined=self.midnight,
-            batch_size=self.batch_size,
+            writer=self.writer,
         )
         self.counts["organizations"] = len(self.directory.organizations)
 
@@ -141,7 +120,7 @@ class Generator:
         return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
     def account(self, first, last, email, phone, language):
-        return User(
+        return UserRow(
             email=email,
             full_name=f"{first} {last}",
             phone=phone,
@@ -151,7 +130,7 @@ class Generator:
         )
 
     def staff_member(self, team, user, role, *, status, proposed_by, proposed_at, decided_by=None):
-        return Membership(
+        return MembershipRow(
             team=team,
             role=role,
             status=status,
@@ -168,7 +147,7 @@ class Generator:
         )
 
     def person_member(self, team, person, role, *, proposed_by, proposed_at):
-        return Membership(
+        return MembershipRow(
             team=team,
             role=role,
             status=Status.ACTIVE,
@@ -185,7 +164,7 @@ class Generator:
         )
 
     def meeting(self, team, *, starts_at, called_by, reason, language, place="", video_link=""):
-        return Meeting(
+        return MeetingRow(
             team=team,
             family=team.family,
             uid=self.new_uid(),
@@ -205,7 +184,7 @@ class Generator:
         for member in members:
             status = self.rng.choices(("present", "absent", "excused"), (78, 10, 12))[0]
             rows.append(
-                Attendance(
+                AttendanceRow(
                     meeting=meeting,
                     membership=member,
                     status=status,
@@ -218,20 +197,29 @@ class Generator:
 
     # Writing.
 
-    def run(self):
+    def run(self, progress=None):
+        """Draft and write the families a batch at a time, one transaction per batch.
+
+        `progress(families written, families in all)` is called after every batch.
+        """
         maker = FamilyMaker(self)
-        pending = list(self.extra_drafts)
-        for index in range(self.families):
-            pending.append(maker.draft(index, self.family_counties[index]))
-            if len(pending) >= CHUNK:
-                self.write(pending)
-                pending = []
-        if pending:
-            self.write(pending)
+        done = 0
+        while done < self.families or self.extra_drafts:
+            size = min(self.batch_size, self.families - done)
+            drafts = self.extra_drafts + [
+                maker.draft(index, self.family_counties[index])
+                for index in range(done, done + size)
+            ]
+            self.extra_drafts = []
+            with transaction.atomic():
+                self.write(drafts)
+            done += size
+            if progress is not None:
+                progress(done, self.families)
         return self.counts
 
     def write(self, drafts):
-        """One bulk insert per table per batch, parents before children."""
+        """One insert per table, parents before children."""
         tables = [
             (User, "accounts", "family accounts"),
             (Family, "family", "families"),
@@ -250,8 +238,7 @@ class Generator:
                     rows.extend(value)
                 else:
                     rows.append(value)
-            model.objects.bulk_create(rows, batch_size=self.batch_size)
-            self.counts[label] += len(rows)
+            self.counts[label] += self.writer.insert(model, rows)
         if not connection.force_debug_cursor:
             # With DEBUG on, Django keeps the SQL of the last 9000 queries: for bulk inserts
             # that is gigabytes. Nobody reads them here (tests capture with force_debug_cursor).

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from soc.accounts.models import County, Organization, User
 
+from .bulk import UserRow
 from .people import STAFF_DOMAIN, email, phone, slug
 
 K = Organization.Kind
@@ -127,7 +128,7 @@ class Directory:
     area: dict = field(default_factory=dict)  # county id -> phone area code
 
 
-def build_organizations(rng, counties, batch_size):
+def build_organizations(rng, counties, batch_size=1000):
     """Create the organizations serving `counties` (two bulk inserts per batch)."""
     directory = Directory()
     served = {}  # name -> (Organization, [County])
@@ -176,7 +177,7 @@ def build_organizations(rng, counties, batch_size):
     return directory
 
 
-def build_staff(rng, names, directory, families_per_county, *, password, joined, batch_size):
+def build_staff(rng, names, directory, families_per_county, *, password, joined, writer):
     """Create staff for every county and role, scaled to its families; return the pools.
 
     Pools map (county id, role key) to the users a family of that county can draw from.
@@ -193,7 +194,7 @@ def build_staff(rng, names, directory, families_per_county, *, password, joined,
                 speaks_spanish = rng.random() < SPANISH_SPEAKING_STAFF
                 name_language = "es" if speaks_spanish or rng.random() < 0.1 else "en"
                 first, last = names.full_name(rng, name_language)
-                user = User(
+                user = UserRow(
                     email=email(first, last, len(staff) + 1, STAFF_DOMAIN),
                     full_name=f"{first} {last}",
                     phone=phone(rng, directory.area[county_id]),
@@ -205,5 +206,5 @@ def build_staff(rng, names, directory, families_per_county, *, password, joined,
                 )
                 staff.append(user)
                 pool.append(user)
-    User.objects.bulk_create(staff, batch_size=batch_size)
+    writer.insert(User, staff)
     return pools, len(staff)

@@ -8,9 +8,9 @@ United and a child-welfare social worker (required by the agency) are already on
 from datetime import timedelta
 
 from soc.accounts.models import User
-from soc.families.models import Family, Person
-from soc.teams.models import Attendance, Membership, NextStep, Team
+from soc.teams.models import Membership
 
+from .bulk import AttendanceRow, FamilyRow, MembershipRow, NextStepRow, PersonRow, TeamRow, UserRow
 from .families import Draft
 from .generator import PASSWORD
 
@@ -77,7 +77,7 @@ class DemoStory:
         g = self.g
         users = {}
         for email, name, language, organization, title, phone in ACCOUNTS:
-            users[email] = User(
+            users[email] = UserRow(
                 email=email,
                 full_name=name,
                 language=language,
@@ -89,7 +89,7 @@ class DemoStory:
                 is_staff=email == ADMIN,
                 is_superuser=email == ADMIN,
             )
-        User.objects.bulk_create(users.values())
+        g.writer.insert(User, list(users.values()))
         g.counts["demo accounts"] = len(users)
         return users
 
@@ -97,7 +97,7 @@ class DemoStory:
         g = self.g
         maria, coordinator = users[MARIA], users[COORDINATOR]
         opened_at = g.midnight - timedelta(days=75, hours=-10)
-        family = Family(
+        family = FamilyRow(
             display_name="The Rivera family",
             county=g.county("Wake"),
             primary_language="es",
@@ -116,11 +116,11 @@ class DemoStory:
             opened_by=coordinator,
             opened_at=opened_at,
         )
-        team = Team(family=family, started_by=coordinator, started_at=opened_at)
+        team = TeamRow(family=family, started_by=coordinator, started_at=opened_at)
         draft = Draft(family=family, team=team)
 
         def person(role, first, last, **fields):
-            p = Person(
+            p = PersonRow(
                 family=family, role=role, first_name=first, last_name=last,
                 created_at=opened_at, **fields,
             )  # fmt: skip
@@ -163,7 +163,7 @@ class DemoStory:
             g.person_member(team, p, role, proposed_by=coordinator, proposed_at=opened_at)
             for p, role in ((mother, Role.CAREGIVER), (grandmother, Role.CAREGIVER), (mateo, Role.YOUTH))
         ]  # fmt: skip
-        lupe = Membership(
+        lupe = MembershipRow(
             team=team, role=Role.NATURAL_SUPPORT, support_kind="faith", status=Status.ACTIVE,
             name="Hermana Lupe Ortiz", phone="919-555-0109", language="es",
             proposed_by=maria, proposed_at=opened_at + timedelta(days=3),
@@ -197,12 +197,12 @@ class DemoStory:
         past.author = coordinator
         present = [facilitator, *family_members, partner, lupe]
         draft.attendance = [
-            Attendance(
+            AttendanceRow(
                 meeting=past, membership=m, status="present",
                 interpreter_used=m.is_family and m.language == "es",
             )
             for m in present
-        ] + [Attendance(meeting=past, membership=social_worker, status="excused")]  # fmt: skip
+        ] + [AttendanceRow(meeting=past, membership=social_worker, status="excused")]  # fmt: skip
         upcoming = g.meeting(
             team, starts_at=g.at(g.today + timedelta(days=6), 16, 30), called_by=maria,
             reason="school_change", language="es",
@@ -216,8 +216,8 @@ class DemoStory:
         draft.meetings = [past, upcoming]
 
         def step(description, who, due_in, status="open"):
-            return NextStep(
-                team=team, family=team.family, meeting=past, description=description, responsible=who,
+            return NextStepRow(
+                team=team, family=family, meeting=past, description=description, responsible=who,
                 due_date=g.today + timedelta(days=due_in), status=status,
                 author=coordinator, created_at=past.ends_at,
                 completed_at=g.midnight - timedelta(days=8) if status == "done" else None,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import County
-from soc.consent import policy
+from soc.consent import filters, policy
 
 
 class SpokenLanguage(models.TextChoices):
@@ -26,7 +26,7 @@ class SpokenLanguage(models.TextChoices):
 
 class FamilyQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return policy.visible_families(self, user)
+        return filters.visible_families(self, user)
 
     def open(self):
         return self.filter(closed_at__isnull=True)
@@ -125,7 +125,7 @@ class Family(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return policy.visible_families(self, user, field="family_id")
+        return filters.visible_families(self, user, field="family_id")
 
     def children(self):
         return self.filter(role__in=Person.CHILD_ROLES)

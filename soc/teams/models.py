@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import Organization, hash_secret
-from soc.consent import policy
+from soc.consent import filters
 from soc.consent.records import CaseRecord, CaseRecordQuerySet
 from soc.families.models import Family, Person, SpokenLanguage
 
@@ -38,7 +38,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(status__in=[Membership.Status.ACTIVE, Membership.Status.PROPOSED])
 
     def visible_to(self, user):
-        return policy.visible_families(self, user, field="team__family_id")
+        return filters.visible_families(self, user, field="team__family_id")
 
 
 class Membership(models.Model):
@@ -112,6 +112,12 @@ class Membership(models.Model):
     required_reason = models.TextField(
         _("why the agency must keep this person on the team"), blank=True
     )
+    # Text messages (soc.messaging): a US mobile number in E.164 form and when the member said
+    # yes or STOP. Opting in clears the opt-out; every change is also in the audit log.
+    text_number = models.CharField(_("mobile number for text messages"), max_length=16, blank=True)
+    text_opt_in_at = models.DateTimeField(null=True, blank=True)
+    text_opt_out_at = models.DateTimeField(null=True, blank=True)
+    email_reminders = models.BooleanField(_("reminders by e-mail"), default=True)
     version = models.PositiveIntegerField(default=1)
 
     objects = MembershipQuerySet.as_manager()
@@ -155,6 +161,14 @@ class Membership(models.Model):
     @property
     def has_account(self):
         return self.user_id is not None
+
+    @property
+    def accepts_texts(self):
+        return bool(self.text_number and self.text_opt_in_at and not self.text_opt_out_at)
+
+    @property
+    def wants_email_reminders(self):
+        return bool(self.email and self.email_reminders)
 
     def can_be_removed_by_family(self):
         return self.is_active and not self.required_by_agency
@@ -300,6 +314,11 @@ class Attendance(models.Model):
 class NextStepQuerySet(CaseRecordQuerySet):
     def open(self):
         return self.filter(status=NextStep.Status.OPEN)
+
+    def assigned_to(self, user):
+        """Steps whose responsible member is this user, on a team they are still on
+        (combine with `visible_to(user)`: being responsible does not by itself let one read)."""
+        return self.filter(responsible__user=user, responsible__status=Membership.Status.ACTIVE)
 
 
 class NextStep(CaseRecord):

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from soc.texting import backends, wording
+
 from . import calendar
 from .models import Invitation, Meeting, Membership
 
@@ -78,6 +80,7 @@ def _after_commit(task_, *args):
 
 def send_meeting_invitations(meeting):
     _after_commit(send_meeting_invitations_task, meeting.pk)
+    text_meeting_invitations(meeting)
 
 
 def welcome_member(member):
@@ -86,3 +89,45 @@ def welcome_member(member):
 
 def proposal_waiting(member):
     _after_commit(proposal_waiting_task, member.pk)
+
+
+# Text messages (soc.texting): only to members who said yes, never with case details.
+
+
+def send_text(member, build, *args):
+    """`build(*args)` in the member's language, to their number (callers check `accepts_texts`)."""
+    backends.send_text(member.text_number, wording.in_language(member.language, build, *args))
+
+
+@task()
+def text_meeting_invitations_task(meeting_id):
+    meeting = Meeting.objects.select_related("team").get(pk=meeting_id)
+    build = (
+        wording.meeting_cancelled
+        if meeting.is_cancelled
+        else (wording.meeting_changed if meeting.sequence else wording.meeting_invitation)
+    )
+    link = settings.SITE_URL + reverse("meeting", args=[meeting.team.family_id, meeting.pk])
+    for member in meeting.team.memberships.active().exclude(text_number=""):
+        if member.accepts_texts:
+            send_text(member, build, meeting.starts_at, link)
+
+
+@task()
+def text_welcome_task(membership_id):
+    member = Membership.objects.get(pk=membership_id)
+    if member.accepts_texts:
+        send_text(member, wording.welcome)
+
+
+def text_meeting_invitations(meeting):
+    _after_commit(text_meeting_invitations_task, meeting.pk)
+
+
+def text_welcome(member):
+    _after_commit(text_welcome_task, member.pk)
+
+
+def send_email(member, template, context):
+    """An e-mail from `teams/email/<template>.txt`, for reminders (soc.messaging.reminders)."""
+    _send(member, template, context)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("families/new/", opening.family_new, name="family_new"),
     path("families/<int:family_id>/join/", opening.family_join, name="family_join"),
     path("", home.home, name="home"),
+    path("my-tasks/", home.my_tasks, name="my_tasks"),
     path(family, family_page.family, name="family"),
     path(family + "members/new/", members.member_add, name="member_add"),
     path(

@@ -33,7 +33,11 @@ NOT_CASE_DATA = {
     "home": "lists only the user's own families (query: Family.objects.visible_to)",
     "search": "searches only the user's own families: consent/tests/test_consent_matrix.py",
     "family_new": "opens a new family; no existing family is shown",
+    "my_tasks": "lists only the user's own next steps (NextStep.objects.visible_to): teams/tests/test_my_tasks.py",
+    "texts_inbound": "text provider webhook, bearer token: messaging/tests/test_inbound.py",
     "family_join": "asks to join a family just shown as a duplicate: tested in families/tests/test_open_family.py",
+    "health_live": "load-balancer probe: answers without database, session or user (soc/test_health.py)",
+    "health_ready": "load-balancer probe: database and migrations only, no case data (soc/test_health.py)",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
@@ -53,6 +57,10 @@ CASE_ROUTES = {
     ),
     "member_remove": ("get", {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200}),
     "member_required": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 200}),
+    "member_reminders": (
+        "get",
+        {"caregiver": 200, "youth": 403, "facilitator": 403, "member": 200},
+    ),
     "meeting_new": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting": ("get", dict.fromkeys(INSIDERS, 200)),
     "meeting_edit": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),

@@ -78,10 +78,10 @@ def update_next_step(user, step, *, version, changes, request=None):
     policy.require(user, "update_next_step", step)
     step = lock_for_content_edit(NextStep.objects.select_related("team"), step.pk, version)
     allowed = {"status", "due_date", "description", "responsible"}
-    is_facilitator = step.team.family.can(user, "add_next_step")
+    may_change_details = policy.can(user, "change_next_step_details", step)
     changed = []
     for field, value in changes.items():
-        if field not in allowed or (field != "status" and not is_facilitator):
+        if field not in allowed or (field != "status" and not may_change_details):
             raise ValidationError({field: _("This field cannot be changed here.")})
         if field == "responsible" and (
             value is None or value.team_id != step.team_id or not value.is_active

@@ -3,14 +3,15 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import OuterRef, Subquery
 
 
 def fill_family(apps, schema_editor):
+    """One UPDATE per table: a row's family is its team's."""
     Team = apps.get_model("teams", "Team")
+    family = Subquery(Team.objects.filter(pk=OuterRef("team_id")).values("family_id")[:1])
     for name in ("Meeting", "NextStep"):
-        model = apps.get_model("teams", name)
-        for team_id, family_id in Team.objects.values_list("id", "family_id").iterator():
-            model.objects.filter(team_id=team_id).update(family_id=family_id)
+        apps.get_model("teams", name).objects.update(family_id=family)
 
 
 class Migration(migrations.Migration):

@@ -16,7 +16,6 @@ PAGE_ACTIONS = (
     "propose_member",
     "decide_proposal",
     "convene_meeting",
-    "keep_team_record",
     "see_who_looked",
     "see_who_has_no_account",
     "see_consents",
@@ -26,6 +25,7 @@ MEMBER_ACTIONS = {
     "leave": "offer_leaving",
     "mark_required": "offer_marking_required",
     "withdraw": "offer_withdrawal",
+    "reminders": "choose_reminders",
 }
 
 

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -6,9 +8,45 @@ from django.utils import timezone
 
 from soc.audit.log import record
 from soc.consent import policy
+from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
 from soc.families.models import Family
 
 from ..models import Meeting, Membership, NextStep
+
+# "Due soon" on My tasks and the home page: the next two weeks, and everything overdue.
+SOON = timedelta(days=14)
+HOME_TASKS = 5
+
+
+def my_open_steps(user, *, soon_only=True):
+    """Open next steps assigned to the user across all their families, soonest first,
+    through the policy (a step the user may not read is not listed, even if theirs)."""
+    steps = NextStep.objects.visible_to(user).open().assigned_to(user)
+    if soon_only:
+        steps = steps.filter(due_date__lte=timezone.localdate() + SOON)
+    return steps.select_related("family", "responsible__team").order_by("due_date", "id")
+
+
+def _with_update_flags(user, steps):
+    """Each step's `can_update`, from the policy, without one query per family: the steps
+    were filtered to the user's own active memberships, which are the policy's answer."""
+    policy.prime_memberships(user, [step.responsible for step in steps])
+    for step in steps:
+        step.can_update = policy.can(user, "update_next_step", step)
+    return steps
+
+
+def _show_steps(request, steps, door_detail):
+    steps = _with_update_flags(request.user, list(steps))
+    disclose(request.user, steps, door="page", request=request)
+    record(
+        request.user,
+        "next_step.list",
+        ("teams.nextstep", ""),
+        request=request,
+        detail={"steps": [s.pk for s in steps], **door_detail},
+    )
+    return steps
 
 
 @login_required
@@ -46,9 +84,34 @@ def home(request):
     record(
         user, "family.list", ("families.family", ""), request=request, detail={"families": shown}
     )
+    tasks = my_open_steps(user)
+    my_tasks = _show_steps(request, tasks[: HOME_TASKS + 1], {"door": "home"})
     context = {
         "page": page,
         "upcoming": upcoming,
+        "my_tasks": my_tasks[:HOME_TASKS],
+        "more_tasks": len(my_tasks) > HOME_TASKS,
+        "part2_notice": PART2_NOTICE if needs_part2_notice(my_tasks) else None,
         "can": {"open_family": policy.can(user, "open_family", None)},
     }
     return render(request, "teams/home.html", context)
+
+
+@login_required
+def my_tasks(request):
+    """The next steps assigned to me, across all my families: overdue first, then due soon.
+    `?all=1` shows every open step of mine, however far off."""
+    show_all = request.GET.get("all") == "1"
+    steps = my_open_steps(request.user, soon_only=not show_all)
+    page = Paginator(steps, 25).get_page(request.GET.get("page"))
+    shown = _show_steps(request, page.object_list, {"door": "my_tasks"})
+    today = timezone.localdate()
+    context = {
+        "page": page,
+        "overdue": [s for s in shown if s.due_date < today],
+        "due": [s for s in shown if s.due_date >= today],
+        "show_all": show_all,
+        "soon_days": SOON.days,
+        "part2_notice": PART2_NOTICE if needs_part2_notice(shown) else None,
+    }
+    return render(request, "teams/my_tasks.html", context)

@@ -46,7 +46,9 @@ def next_step_add(request, family_id):
 @login_required
 @require_POST
 def next_step_update(request, family_id, step_id):
-    """Mark a next step done: a whole page for plain forms, just the item for htmx."""
+    """Mark a next step done, or undo that (status back to open): a whole page for plain
+    forms, just the item for htmx. From My tasks, the item keeps its family's name and the
+    plain form returns there."""
     family = family_for(request, family_id)
     step = get_object_or_404(
         NextStep.objects.visible_to(request.user, family=family).select_related(
@@ -56,19 +58,23 @@ def next_step_update(request, family_id, step_id):
     )
     if not policy.can(request.user, "update_next_step", step):
         raise PermissionDenied
+    from_my_tasks = request.POST.get("shown_in") == "my_tasks"
+    back = reverse("my_tasks") if from_my_tasks else family.get_absolute_url()
     form = NextStepStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please choose a status."))
-        return redirect(family)
+        return redirect(back)
+    status = form.cleaned_data["status"]
     change = lambda: actions.update_next_step(  # noqa: E731
         request.user,
         step,
         version=form.cleaned_data["version"],
-        changes={"status": form.cleaned_data["status"]},
+        changes={"status": status},
         request=request,
     )
     if not request.htmx:
-        return run_and_return(request, family, change, _("Saved."))
+        done = _("Marked as done.") if status == NextStep.Status.DONE else _("Saved.")
+        return run_and_return(request, back, change, done)
     problem = None
     try:
         step = change()
@@ -79,5 +85,5 @@ def next_step_update(request, family_id, step_id):
     if problem:
         step.refresh_from_db()
     step.can_update = policy.can(request.user, "update_next_step", step)
-    context = {"step": step, "family": family, "problem": problem}
+    context = {"step": step, "family": family, "problem": problem, "show_family": from_my_tasks}
     return render(request, "teams/_next_step.html", context)

@@ -4,16 +4,28 @@ from soc.audit.log import verify_chain
 
 
 class Command(BaseCommand):
-    help = "Audit trail tools. `soc audit verify` checks the hash chain."
+    help = (
+        "Audit trail tools. `soc audit verify` checks every hash chain; "
+        "`--family ID` checks one family's."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("subcommand", choices=["verify"])
+        parser.add_argument("--family", type=int, help="check only this family's chain")
 
-    def handle(self, *args, subcommand, **options):
-        checked, bad, problem = verify_chain()
-        if bad is not None:
+    def handle(self, *args, subcommand, family=None, **options):
+        result = verify_chain(family_id=family)
+        scope = f"family {family}'s chain" if family is not None else "chains"
+        if result.bad is not None:
+            bad = result.bad
             raise CommandError(
                 f"Audit chain broken at event #{bad.pk} ({bad.at:%Y-%m-%d %H:%M:%S} UTC, "
-                f"{bad.action}): {problem}. {checked} events before it are intact."
+                f"{bad.action}, chain {bad.chain} #{bad.seq}): {result.problem}. "
+                f"{result.checked} events before it are intact."
             )
-        self.stdout.write(self.style.SUCCESS(f"Audit chain intact: {checked} events verified."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Audit {scope} intact: {result.checked} events verified in {result.chains} "
+                + ("chain." if result.chains == 1 else "chains.")
+            )
+        )

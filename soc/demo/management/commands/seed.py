@@ -14,6 +14,29 @@ DEMO_FAMILIES = 30
 DEMO_SEED = 2026
 
 
+class ProgressBar:
+    """A text bar on stderr, redrawn after every committed batch."""
+
+    WIDTH = 30
+
+    def __init__(self, stream, started):
+        self.stream = stream
+        self.started = started
+        self.live = getattr(stream, "isatty", lambda: False)()
+
+    def __call__(self, done, total):
+        share = done / total if total else 1
+        filled = round(share * self.WIDTH)
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        seconds = time.monotonic() - self.started
+        line = f"[{bar}] {done:>9,}/{total:,} families  {seconds:5.0f} s"
+        if self.live:  # redraw in place; a log file gets one line per batch
+            self.stream.write("\r" + line, style_func=str, ending="\n" if done >= total else "")
+            self.stream.flush()
+        else:
+            self.stream.write(line, style_func=str)
+
+
 class Command(BaseCommand):
     help = (
         "Fill an empty database with synthetic families, their teams, meetings and next steps. "
@@ -52,7 +75,8 @@ class Command(BaseCommand):
                 self.style.WARNING("DEBUG is on, which slows large runs down: set DEBUG=0.")
             )
         started = time.monotonic()
-        counts = seed_database(families=families, seed=seed, demo=demo)
+        bar = ProgressBar(self.stderr, started) if options["verbosity"] > 0 else None
+        counts = seed_database(families=families, seed=seed, demo=demo, progress=bar)
         seconds = time.monotonic() - started
         story_note = " and the demo story" if demo else ""
         self.stdout.write(

@@ -1,0 +1,148 @@
+"""Every audit action, named once: what kind of event it is and how it reads to the family.
+
+`record()` refuses a name that is not here, so the log never holds a free-string action.
+An action shown on the team's timeline has `timeline` wording ("Maria Rivera called a team
+meeting"); a read shown on "Who has looked at our information" has `looked` wording.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(StrEnum):
+    READ = "read"  # someone saw information
+    CHANGE = "change"  # someone changed the record
+    DISCLOSURE = "disclosure"  # protected records reached someone outside the family
+    EMERGENCY = "emergency"  # break-glass access: asked for or opened
+    REFUSAL = "refusal"  # something was refused: a guessed id, a consent with missing parts
+    ACCOUNT = "account"  # sign-in and a person's own account settings
+    SYSTEM = "system"  # work the platform did itself
+
+
+class UnknownAction(LookupError):
+    """An audit action that is not in the registry: add it to soc/audit/actions.py."""
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    kind: Kind
+    timeline: str = ""
+    looked: str = ""
+
+    @property
+    def is_read(self):
+        return self.kind == Kind.READ
+
+
+REGISTRY: dict[str, Action] = {}
+LOOKED_DEFAULT = _("Looked at your family's information")
+
+
+def register(name, kind, *, timeline="", looked=""):
+    if name in REGISTRY:
+        raise ValueError(f"Audit action {name!r} is registered twice.")
+    REGISTRY[name] = Action(name, Kind(kind), timeline, looked)
+
+
+def get(name):
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise UnknownAction(
+            f"Unknown audit action {name!r}: add it to soc/audit/actions.py."
+        ) from None
+
+
+def looked_wording(name):
+    """Plain words for a read on "Who has looked"; old or retired names get the general words."""
+    action = REGISTRY.get(name)
+    return (action.looked if action else "") or LOOKED_DEFAULT
+
+
+def timeline_actions():
+    return [a.name for a in REGISTRY.values() if a.timeline]
+
+
+R, C = Kind.READ, Kind.CHANGE
+
+# Reads of a family's information.
+register("family.view", R, looked=_("Opened the team page"))
+register("family.export", R, looked=_("Downloaded a spreadsheet of meetings and next steps"))
+register("family.duplicate_shown", R, looked=_("Was told your family may already be recorded"))
+register("family.list", R)  # the home page and API list: no one family
+register("meeting.view", R, looked=_("Opened a meeting"))
+register("meeting.pdf", R, looked=_("Printed a meeting summary"))
+register("meeting.download", R, looked=_("Downloaded a meeting invitation"))
+register("meeting.list", R, looked=_("Looked at the list of meetings"))
+register("member.list", R, looked=_("Looked at the list of team members"))
+register("person.list", R, looked=_("Looked at the family's people"))
+register("next_step.list", R, looked=_("Looked at the next steps"))
+register("consent.list", R, looked=_("Looked at your consents"))
+register("consent.view", R, looked=_("Opened a consent"))
+register("consent.pdf", R, looked=_("Printed a consent"))
+register("audit.view", R, looked=_("Looked at this list"))
+register("search", R)
+register("calendar_feed.view", R)
+# Form pages opened with a GET: `families.access.family_for` names them "<url name>.view".
+register("family_edit.view", R, looked=_("Opened the form to change the family's information"))
+register("person_add.view", R, looked=_("Opened the form to add a person to the family"))
+register("person_edit.view", R, looked=_("Opened the form to change a person's information"))
+register("member_add.view", R, looked=_("Opened the form to add a team member"))
+register("member_remove.view", R, looked=_("Opened the form to remove a team member"))
+register("member_required.view", R, looked=_("Opened the form about a required team member"))
+register("meeting_new.view", R, looked=_("Opened the form to call a meeting"))
+register("meeting_edit.view", R, looked=_("Opened the form to change a meeting"))
+register("meeting_cancel.view", R, looked=_("Opened the form to cancel a meeting"))
+register("meeting_record.view", R, looked=_("Opened the form to write down what happened"))
+register("consent_new.view", R, looked=_("Opened the form to give a consent"))
+register("member_reminders.view", R, looked=_("Opened how a team member gets reminders"))
+
+# Changes, in the team's timeline when they have timeline wording.
+register("family.create", C, timeline=_("opened the family's record"))
+register("family.update", C, timeline=_("updated the family's information"))
+register("person.create", C, timeline=_("added a person to the family"))
+register("person.update", C, timeline=_("updated a person's information"))
+register("team.start", C, timeline=_("started the team"))
+register("member.invite", C, timeline=_("added someone to the team"))
+register("member.propose", C, timeline=_("suggested someone for the team"))
+register("member.ask_to_join", C, timeline=_("asked to join the team"))
+register("member.approve", C, timeline=_("approved a new team member"))
+register("member.decline", C, timeline=_("did not approve a suggested member"))
+register("member.withdraw", C, timeline=_("withdrew a suggestion"))
+register("member.remove", C, timeline=_("removed someone from the team"))
+register("member.required", C, timeline=_("marked a member as required by their agency"))
+register(
+    "member.not_required",
+    C,
+    timeline=_("marked a member as no longer required by their agency"),
+)
+register("member.accept_invitation", C, timeline=_("accepted an invitation to the team"))
+register("member.texts_opt_in", C, timeline=_("chose to get text messages"))
+register("member.texts_opt_out", C, timeline=_("stopped text messages"))
+register("member.email_reminders", C, timeline=_("changed e-mail reminders"))
+register("meeting.convene", C, timeline=_("called a team meeting"))
+register("meeting.change", C, timeline=_("changed a team meeting"))
+register("meeting.cancel", C, timeline=_("cancelled a team meeting"))
+register("meeting.record", C, timeline=_("recorded what happened at a meeting"))
+register("next_step.create", C, timeline=_("added a next step"))
+register("next_step.update", C, timeline=_("updated a next step"))
+register("consent.give", C)
+register("consent.revoke", C)
+
+register("disclosure", Kind.DISCLOSURE)
+register("emergency.form", Kind.EMERGENCY)
+register("emergency.open", Kind.EMERGENCY)
+register("access.denied", Kind.REFUSAL)
+register("consent.refused", Kind.REFUSAL)
+register("account.sign_in", Kind.ACCOUNT)
+register("account.unlock", Kind.ACCOUNT)  # an administrator unlocked a locked-out sign-in
+register("account.mfa_setup", Kind.ACCOUNT)
+register("account.mfa_verify", Kind.ACCOUNT)
+register("api_token.create", Kind.ACCOUNT)
+register("api_token.revoke", Kind.ACCOUNT)
+register("calendar_feed.create", Kind.ACCOUNT)
+register("calendar_feed.revoke", Kind.ACCOUNT)
+register("demo.seed", Kind.SYSTEM)
