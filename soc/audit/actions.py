@@ -188,6 +188,7 @@ register("emergency.open", Kind.EMERGENCY)
 register("access.denied", Kind.REFUSAL)
 register("consent.refused", Kind.REFUSAL)
 register("account.sign_in", Kind.ACCOUNT)
+register("account.unlock", Kind.ACCOUNT)  # an administrator unlocked a locked-out sign-in
 register("account.mfa_setup", Kind.ACCOUNT)
 register("account.mfa_verify", Kind.ACCOUNT)
 register("account.unlock", Kind.ACCOUNT)

@@ -26,7 +26,6 @@ from datetime import timedelta
 import rules
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils import timezone
 
 from .categories import DataCategory
@@ -116,19 +115,6 @@ def _emergency_grants(user):
             cached[family_id] = cached.get(family_id, False) or medical
         setattr(user, _EMERGENCY, cached)
     return cached
-
-
-def _emergency_q(family_ids, medical_ids):
-    """Records under emergency access: everything of a medical emergency's family; elsewhere
-    all but substance-use records."""
-    medical = sorted(medical_ids)
-    other = sorted(set(family_ids) - set(medical_ids))
-    without_part2 = Q(family_id__in=other) & ~Q(category=DataCategory.SUBSTANCE_USE)
-    if not medical:
-        return without_part2
-    if not other:
-        return Q(family_id__in=medical)
-    return Q(family_id__in=medical) | without_part2
 
 
 def family_id_of(obj):

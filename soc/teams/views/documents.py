@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
 from soc.audit.log import record
-from soc.consent import policy
 from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
 from soc.consent.doors import family_for, record_view
 from soc.languages import document_language
@@ -92,7 +91,6 @@ def search(request):
     results = search_my_families(user, query)
     shown = results.shown_records()
     if len(query) >= 2:
-        policy.prime_consents(user, {r.family_id for r in shown})
         disclose(user, shown, door="search", request=request)
         # The terms themselves are not recorded: they may be a child's name.
         record(
