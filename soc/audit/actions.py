@@ -191,7 +191,6 @@ register("account.sign_in", Kind.ACCOUNT)
 register("account.unlock", Kind.ACCOUNT)  # an administrator unlocked a locked-out sign-in
 register("account.mfa_setup", Kind.ACCOUNT)
 register("account.mfa_verify", Kind.ACCOUNT)
-register("account.unlock", Kind.ACCOUNT)
 register("api_token.create", Kind.ACCOUNT)
 register("api_token.revoke", Kind.ACCOUNT)
 register("calendar_feed.create", Kind.ACCOUNT)

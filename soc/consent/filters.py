@@ -10,7 +10,6 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 
 from .categories import DataCategory
 from .policy import (
-    _emergency_q,
     _model,
     _signed_in,
     emergency_families,
@@ -65,6 +64,19 @@ def readable_q(user, family_id=None):
     if emergency:
         allowed |= _emergency_q(emergency, medical_emergency_families(user))
     return allowed
+
+
+def _emergency_q(family_ids, medical_ids):
+    """Records under emergency access: everything of a medical emergency's family; elsewhere
+    all but substance-use records."""
+    medical = sorted(medical_ids)
+    other = sorted(set(family_ids) - set(medical_ids))
+    without_part2 = Q(family_id__in=other) & ~Q(category=DataCategory.SUBSTANCE_USE)
+    if not medical:
+        return without_part2
+    if not other:
+        return Q(family_id__in=medical)
+    return Q(family_id__in=medical) | without_part2
 
 
 def _readable_in_one_family(user, family_id):
