@@ -46,6 +46,7 @@ DEMO_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) DEBUG=0 SITE_URL=http://
 demo: install
 	$(DEMO_ENV) $(BIN)/soc migrate --noinput -v0
 	$(DEMO_ENV) $(BIN)/soc seed --demo --if-empty
+	$(DEMO_ENV) $(BIN)/soc demo_plans
 	@echo "soc commands on the demo database: DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc audit verify"
 	$(DEMO_ENV) SOC_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
 		$(BIN)/soc runserver $(DEMO_ADDR)
