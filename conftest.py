@@ -43,13 +43,18 @@ def _test_settings(settings):
     backends.outbox.clear()
 
 
+_flushed = False  # set once a transactional test on this worker has emptied the tables
+
+
 @pytest.fixture(autouse=True)
 def _counties(request):
     """Counties ship as a data migration; a transactional test's flush removes them, so reload."""
+    global _flushed
+    from soc.accounts.models import County
+
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         from django.db import connection
 
-        from soc.accounts.models import County
         from soc.audit.schema import install_triggers, remove_triggers
 
         install_triggers(connection)
@@ -57,7 +62,14 @@ def _counties(request):
         yield
         # The flush after a transactional test must be able to empty the audit table.
         remove_triggers(connection)
+        _flushed = True
     else:
+        if _flushed and (
+            "db" in request.fixturenames or request.node.get_closest_marker("django_db")
+        ):
+            # Inside this test's transaction, so they go again with its rollback.
+            request.getfixturevalue("db")
+            County.load_north_carolina()
         yield
 
 
