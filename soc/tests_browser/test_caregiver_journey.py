@@ -74,7 +74,7 @@ def test_spanish_caregiver_approves_a_member_and_calls_a_meeting(cast, phone, ar
     hello = es("Hello, %(name)s", name=cast.caregiver.get_short_name())
     assert page.get_by_role("heading", level=1).inner_text() == hello
     with page.expect_navigation():
-        page.get_by_role("link", name=cast.family.display_name).click()
+        page.get_by_role("link", name=es("The %(surname)s family", surname="Rivera")).click()
     assert page.url.endswith(family_url)
     check_page(page, "caregiver-team-page", artifacts, lang="es")
     assert page.get_by_role("heading", level=1).inner_text() == es("Our team")

@@ -99,7 +99,7 @@ class AnswerIn(InputSchema):
     note: str = Field("", max_length=500, description="Seen by the facilitator and the organizer.")
 
 
-class AnswerOut(Schema):
+class MeetingAnswerOut(Schema):
     member_id: int
     name: str
     answer: choices(MeetingAnswer.Answer)
@@ -170,7 +170,7 @@ class MeetingOut(Schema):
         description="The 42 CFR Part 2 redisclosure notice, whenever substance-use notes are shown."
     )
     attendance: list[AttendanceOut]
-    answers: list[AnswerOut] = Field(description="Who said they are coming.")
+    answers: list[MeetingAnswerOut] = Field(description="Who said they are coming.")
     sequence: int
     created_at: datetime
     version: int
@@ -261,7 +261,7 @@ def convene_meeting(request, family_id: int, payload: MeetingIn):
 
 @router.post(
     "/families/{family_id}/meetings/held",
-    response={201: MeetingOut, **ERRORS},
+    response={201: MeetingOut, **BODY_ERRORS},
     tags=MEETINGS,
 )
 def record_held_meeting(request, family_id: int, payload: HeldMeetingIn):
@@ -350,7 +350,7 @@ def record_meeting(request, family_id: int, meeting_id: int, payload: MeetingRec
 
 @router.post(
     "/families/{family_id}/meetings/{meeting_id}/answer",
-    response={200: AnswerOut, **ERRORS},
+    response={200: MeetingAnswerOut, **BODY_ERRORS},
     tags=MEETINGS,
 )
 def answer_meeting(request, family_id: int, meeting_id: int, payload: AnswerIn):

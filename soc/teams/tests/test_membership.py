@@ -141,6 +141,11 @@ def test_proposing_by_email_does_not_copy_the_accounts_details(cast):
     member = actions.propose_member(
         cast.member,
         cast.team,
-        {"name": "Otto", "role": "provider", "email": cast.other_org_staff.email},
+        {
+            "name": "Otto",
+            "role": "provider",
+            "email": cast.other_org_staff.email,
+            "why": "Knows the family's school",
+        },
     )
     assert (member.phone, member.organization, member.user) == ("", None, cast.other_org_staff)
