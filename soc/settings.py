@@ -154,9 +154,10 @@ AXES_ENABLE_ADMIN = False
 SOC_PROXY_COUNT = int(os.environ.get("SOC_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "soc.addresses.client_address"
 
-# Sessions: 30 minutes idle (the cookie is renewed on each request), 12 hours absolute.
+# Sessions: 30 minutes idle, 12 hours absolute. The idle expiry is renewed at most once a
+# minute (soc.accounts.middleware.SessionLimitsMiddleware), not by a write on every request.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
 SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

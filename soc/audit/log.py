@@ -130,8 +130,11 @@ _PG_COLUMNS = {
 }
 
 
-def _rows(family_id, chunk_size):
-    """(id, hash, *HASHED_FIELDS) for every event, or one family's, in id order."""
+def _rows(family_id, chunk_size, share=None):
+    """(id, hash, *HASHED_FIELDS) for every event, or one family's, in id order.
+
+    `share` = (k, n): only the chains whose hash falls in share k of n (PostgreSQL), so that n
+    processes can verify every chain between them (soc/audit/parallel.py)."""
     chain = chain_for(family_id, None) if family_id is not None else None
     if connection.vendor != "postgresql":
         rows = AuditEvent.objects.order_by("id")
@@ -140,14 +143,18 @@ def _rows(family_id, chunk_size):
         yield from rows.values_list(*_ROW).iterator(chunk_size=chunk_size)
         return
     columns = ", ".join(_PG_COLUMNS.get(name, name) for name in _ROW)
-    where = "WHERE chain = %s" if chain is not None else ""
+    where, params = ("WHERE chain = %s", [chain]) if chain is not None else ("", [])
+    if share is not None:
+        # hashtext() is an int4 that may be negative: shift it to 0..2^32-1 first.
+        where = "WHERE mod(hashtext(chain)::bigint + 2147483648, %s) = %s"
+        params = [share[1], share[0]]
     detail = _ROW.index("detail")
     # Inside a transaction the server-side cursor streams; outside, PostgreSQL would first
     # copy the whole result to keep it past the commit.
     with transaction.atomic(), connection.chunked_cursor() as cursor:
         cursor.execute(
             f"SELECT {columns} FROM audit_auditevent {where} ORDER BY id",  # noqa: S608  # nosec B608 - fixed text
-            [chain] if chain is not None else [],
+            params,
         )
         while batch := cursor.fetchmany(chunk_size):
             for row in batch:
@@ -156,7 +163,7 @@ def _rows(family_id, chunk_size):
                 yield row
 
 
-def verify_chain(family_id=None, chunk_size=10_000):
+def verify_chain(family_id=None, chunk_size=10_000, share=None):
     """Check every chain (or one family's) and return a Result naming the first bad event.
 
     Rows stream in id order (a server-side cursor on PostgreSQL); only each chain's last
@@ -164,7 +171,7 @@ def verify_chain(family_id=None, chunk_size=10_000):
     """
     heads = {}
     checked = 0
-    for event_id, stored_hash, *row in _rows(family_id, chunk_size):
+    for event_id, stored_hash, *row in _rows(family_id, chunk_size, share):
         chain = row[_CHAIN]
         last_seq, last_hash = heads.get(chain, (0, GENESIS_HASH))
         problem = ""

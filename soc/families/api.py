@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.forms import ModelChoiceField
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
@@ -31,20 +31,21 @@ router = Router(tags=["families"])
 
 
 def visible_families(user):
-    """The families the user may see, with what every family response shows."""
-    return families_with_counts().visible_to(user)
+    """The families the user may see, with what every family response shows, oldest first."""
+    return families_with_counts().visible_to(user).order_by("id")
+
+
+def _count(relation, **condition):
+    """How many of one family's related rows, as a subquery per family returned: a page of
+    25 counts 25 families, where a join with GROUP BY would count all of the user's first."""
+    one_family = Family.objects.filter(pk=OuterRef("pk")).order_by()
+    return Subquery(one_family.annotate(n=Count(relation, filter=Q(**condition))).values("n"))
 
 
 def families_with_counts():
     return Family.objects.select_related("county").annotate(
-        children_count=Count(
-            "people", filter=Q(people__role__in=Person.CHILD_ROLES), distinct=True
-        ),
-        member_count=Count(
-            "team__memberships",
-            filter=Q(team__memberships__status="active"),
-            distinct=True,
-        ),
+        children_count=_count("people", people__role__in=Person.CHILD_ROLES),
+        member_count=_count("team__memberships", team__memberships__status="active"),
     )
 
 

@@ -4,6 +4,12 @@ Case and accents do not matter ("Hernandez" finds "Hernández"), every word must
 phone number matches on its digits ("919 555 0100" finds "(919) 555-0100"). Only rows of the
 user's own families are read (the policy's filters come first), so the text functions run on
 those rows alone; see soc/textsearch.py.
+
+The user's family ids are read first and handed to every query as a list as well as through the
+policy's filter: the planner cannot tell how costly the text functions are, and with a
+subquery alone it may decide to run them over every family in the state and join afterwards.
+A list of ids it can count drives each query from the user's own rows, however large the
+database (bench/run_bench.py, search at 100,000 families).
 """
 
 from dataclasses import dataclass, field
@@ -36,10 +42,14 @@ def search_my_families(user, query):
     results = Results()
     if len(query) < 2 or not (words or phone):
         return results
+    mine = list(Family.objects.visible_to(user).values_list("pk", flat=True))
+    if not mine:
+        return results
     results.families = list(
         Family.objects.visible_to(user)
+        .filter(pk__in=mine)
         .annotate(name_text=Folded("display_name"))
-        .filter(_family_matches(user, words, phone))
+        .filter(_family_matches(user, mine, words, phone))
         .select_related("county")
         .order_by("display_name")[:LIMIT]
     )
@@ -47,6 +57,7 @@ def search_my_families(user, query):
         return results
     results.meetings = list(
         Meeting.objects.of_my_teams(user)
+        .filter(family_id__in=mine)
         .with_readability(user)
         .annotate(
             agenda_text=Folded("agenda"),
@@ -61,6 +72,7 @@ def search_my_families(user, query):
     )
     results.next_steps = list(
         NextStep.objects.visible_to(user)
+        .filter(family_id__in=mine)
         .annotate(text=Folded("description"))
         .filter(_every_word_in(words, "text"))
         .select_related("family", "responsible")
@@ -76,11 +88,11 @@ def _every_word_in(words, field_name):
     return condition
 
 
-def _family_matches(user, words, phone):
+def _family_matches(user, mine, words, phone):
     """Each word is in the family's name, or in the name of one of its people or current team
     members; or the phone number is one of theirs."""
-    people = Person.objects.visible_to(user)
-    members = Membership.objects.visible_to(user).current()
+    people = Person.objects.visible_to(user).filter(family_id__in=mine)
+    members = Membership.objects.visible_to(user).filter(team__family_id__in=mine).current()
     if phone:
         people = people.annotate(digits=Digits("phone")).filter(digits__contains=phone)
         members = members.annotate(digits=Digits("phone")).filter(digits__contains=phone)

@@ -66,3 +66,35 @@ def test_four_processes_writing_at_once_leave_a_log_that_verifies(_committed_db)
     assert (result.checked, result.bad, result.chains) == (288, None, 5)
     seqs = AuditEvent.objects.filter(chain="system").values_list("seq", flat=True)
     assert sorted(seqs) == list(range(1, 49))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the test SQLite database is in memory"
+)
+@pytest.mark.django_db(transaction=True)
+def test_several_processes_verify_the_chains_between_them_and_name_the_first_bad_row(
+    _committed_db,
+):
+    from soc.audit.log import record
+    from soc.audit.parallel import verify_all
+
+    events = [
+        record(None, "family.view", ("families.family", str(family)), family_id=family)
+        for _round in range(4)
+        for family in range(201, 231)
+    ]
+    whole = verify_chain()
+    assert verify_all(jobs=3) == whole  # same count and chains as one process
+    assert (whole.checked, whole.chains, whole.bad) == (120, 30, None)
+
+    later, earlier = events[100], events[40]  # two chains broken: the earlier one is named
+    remove_triggers(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE audit_auditevent SET reason = 'edited' WHERE id IN (%s, %s)",
+            [later.pk, earlier.pk],
+        )
+    install_triggers(connection)
+    result = verify_all(jobs=3)
+    assert (result.bad.pk, result.problem) == (earlier.pk, verify_chain().problem)
+    assert result.bad.pk == verify_chain().bad.pk
