@@ -113,6 +113,7 @@ for _page in (
     "plan_start", "plan_history", "plan_settings", "plan_goal", "plan_strategy_step",
     "plan_version", "plan_pdf", "plan_edit", "plan_crisis_edit", "plan_propose", "plan_agree",
     "plan_acknowledge", "plan_part_add", "plan_part_edit", "plan_part_remove", "plan_review",
+    "plan_record_agreement",
 ):  # fmt: skip
     register(f"{_page}.view", R, looked=_("Looked at the family's plan"))
 for _part in ("strength", "need", "goal", "strategy"):  # soc.plans.actions.parts
@@ -139,6 +140,13 @@ register("plan.settings", C, timeline=_("changed the plan's settings"))
 register("plan.propose", C, timeline=_("sent the plan to the family to agree"))
 register("plan.agree", C, timeline=_("agreed to the plan"))
 register("plan.disagree", C, timeline=_("said what to change in the plan"))
+# Given in person, on paper or by phone; the facilitator records it on the member's behalf.
+register("plan.record_agreement", C, timeline=_("recorded a family member's agreement to the plan"))
+register(
+    "plan.record_disagreement",
+    C,
+    timeline=_("recorded what a family member would change in the plan"),
+)
 register("plan.in_effect", C, timeline=_("put the plan in effect: everyone in the family agreed"))
 register("plan.acknowledge", C, timeline=_("acknowledged the plan"))
 register("plan.rate_progress", C, timeline=_("noted progress on the plan"))

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from soc.teams import actions as team_actions
 from soc.teams.models import Meeting, Membership
 
 from . import actions, readiness
@@ -52,6 +53,9 @@ TEXT = {
         "barriers": "Work schedule changes",
         "disagree": "The school goal is too fast for us. We want to talk about it at the meeting.",
         "new_goal": ("Find a counselor who speaks Spanish", "The first visit happens"),
+        "meeting_notes": "Review %(number)d of the plan. The family rated each goal first, then"
+        " the team. Evenings are calmer; the school mornings are still hard.",
+        "meeting_decisions": "Keep the goals as they are. Grandma adds a Friday afternoon.",
     },
     "es": {
         "vision": "Nuestros hijos están seguros, felices y les va bien en la escuela, y seguimos juntos como familia.",
@@ -89,6 +93,9 @@ TEXT = {
         "barriers": "Cambios en el horario de trabajo",
         "disagree": "La meta de la escuela va muy rápido para nosotros. Queremos hablarlo en la reunión.",
         "new_goal": ("Encontrar un consejero que hable español", "Se hace la primera cita"),
+        "meeting_notes": "Revisión %(number)d del plan. La familia calificó cada meta primero y"
+        " luego el equipo. Las tardes están más tranquilas; las mañanas de escuela siguen difíciles.",
+        "meeting_decisions": "Seguimos con las metas como están. La abuela agrega la tarde del viernes.",
     },
 }
 
@@ -196,18 +203,32 @@ def _everyone_agrees(facilitator, version, *, except_one_reason=None):
             return
 
 
-def _past_meeting(team, facilitator, when, language):
-    return Meeting.objects.create(
-        team=team,
-        family_id=team.family_id,
-        called_by=facilitator.user,
-        author=facilitator.user,
-        reason=Meeting.Reason.REGULAR_REVIEW,
-        starts_at=when,
-        ends_at=when + timedelta(hours=1),
-        place="Centro comunitario" if language == "es" else "Community center",
-        created_at=when - timedelta(days=7),
+def _past_meeting(team, facilitator, when, language, text, number):
+    """A review meeting recorded as held, as the facilitator records one: who came (one
+    professional excused now and then, the interpreter used for a Spanish-speaking family),
+    the notes and what was decided. The goals' ratings are then tied to it."""
+    members = list(team.memberships.active())
+    attendance = {}
+    for position, member in enumerate(members):
+        excused = not member.is_family and member != facilitator and position % 3 == number % 3
+        interpreter = language == "es" and member.is_family and member.language == "es"
+        attendance[member.pk] = ("excused" if excused else "present", interpreter)
+    meeting = team_actions.record_held_meeting(
+        facilitator.user,
+        team,
+        {
+            "reason": Meeting.Reason.REGULAR_REVIEW,
+            "starts_at": when,
+            "ends_at": when + timedelta(hours=1),
+            "place": "Centro comunitario" if language == "es" else "Community center",
+            "interpreter_language": "es" if language == "es" else "",
+        },
+        notes=text["meeting_notes"] % {"number": number + 1},
+        decisions=text["meeting_decisions"],
+        attendance=attendance,
     )
+    Meeting.objects.filter(pk=meeting.pk).update(created_at=when + timedelta(hours=2))
+    return meeting
 
 
 def _rate(facilitator, version, meetings, rng, text, start):
@@ -257,7 +278,9 @@ def add_demo_plans(limit=6, *, seed=12, today=None):
         actions.propose_plan(facilitator.user, v1, seen_version=v1.version)
         _everyone_agrees(facilitator, v1)
         meetings = [
-            _past_meeting(team, facilitator, first_start + timedelta(days=30 * (n + 1)), language)
+            _past_meeting(
+                team, facilitator, first_start + timedelta(days=30 * (n + 1)), language, text, n
+            )
             for n in range(5)
         ]
         _rate(facilitator, v1, meetings[:3], rng, text, start=2)

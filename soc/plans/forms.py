@@ -1,6 +1,7 @@
 """The plan's forms: their fields come from the actions' lists (actions.PART_FIELDS, ...)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
@@ -9,6 +10,7 @@ from soc.uswds import DateInput
 
 from . import actions
 from .models import (
+    Agreement,
     CrisisLine,
     CrisisPlan,
     Goal,
@@ -135,8 +137,36 @@ class CrisisForm(uswds.ModelForm):
         lines.label_from_instance = lambda line: f"{line.name}: {line.phone}"
 
 
-class AgreeForm(uswds.Form):
+class _AnswerForm(uswds.Form):
+    """Agree or not; what to change is asked only of who does not agree (the action checks it;
+    with JavaScript the box stays hidden until "not yet" is chosen)."""
+
+    reason_needed = _("Please tell the team what you do not agree with.")
     version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("What would you change?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.conditional_hint = _("needed if you do not agree yet")
+        reason.shown_when = "answer=disagree"
+        self.order_fields(["version", "member", "answer", "reason", "method", "typed_name"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == "disagree" and not (data.get("reason") or "").strip():
+            self.add_error("reason", self.reason_needed)
+        if data.get("answer") != "disagree":
+            data["reason"] = ""
+        return data
+
+
+class AgreeForm(_AnswerForm):
     answer = forms.ChoiceField(
         label=_("Do you agree with this plan?"),
         choices=[
@@ -145,17 +175,43 @@ class AgreeForm(uswds.Form):
         ],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
-        label=_("If not: what would you change?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
     typed_name = forms.CharField(
         label=_("Type your full name to sign"),
         max_length=150,
         help_text=_("Typing your name works like signing on paper."),
     )
+
+
+class RecordAgreementForm(_AnswerForm):
+    """The facilitator records an answer given in person, on paper or by phone."""
+
+    reason_needed = _("Please write what they would change.")
+
+    member = forms.ChoiceField(label=_("Who gave this answer?"), widget=forms.RadioSelect)
+    answer = forms.ChoiceField(
+        label=_("Their answer"),
+        choices=[
+            ("agree", _("They agree with this plan")),
+            ("disagree", _("They do not agree yet")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    method = forms.ChoiceField(
+        label=_("How did they give it?"),
+        choices=[(m.value, capfirst(m.label)) for m in Agreement.RECORDED_METHODS],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = {str(m.pk): m for m in members}
+        self.fields["member"].choices = [(str(m.pk), m.name) for m in members]
+        reason = self.fields["reason"]
+        reason.label = _("What would they change?")
+        reason.conditional_hint = _("needed if they do not agree yet")
+
+    def clean_member(self):
+        return self.members[self.cleaned_data["member"]]
 
 
 class AcknowledgeForm(uswds.Form):

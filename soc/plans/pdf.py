@@ -24,7 +24,7 @@ def plan_pdf(contents, status, ratings_by_key, *, family, language) -> bytes:
                 "version": contents.version,
                 "contents": contents,
                 "status": status,
-                "chart": charts.goals_chart_svg(numbered),
+                "chart": charts.goals_chart_data_uri(numbered),
                 "language": language,
                 "printed_at": timezone.now(),
             },

@@ -13,7 +13,16 @@ from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
 from soc.teams.models import NextStep
 
 from . import readiness
-from .models import CrisisPlan, Goal, Need, PlanVersion, ProgressRating, Strategy, Strength
+from .models import (
+    Agreement,
+    CrisisPlan,
+    Goal,
+    Need,
+    PlanVersion,
+    ProgressRating,
+    Strategy,
+    Strength,
+)
 from .rendering import render_text
 
 
@@ -131,6 +140,22 @@ def agreement_status(version):
         )
     )
     return AgreementStatus(needed=needed, acknowledgements=acknowledgements)
+
+
+def answers_by_version(versions):
+    """Each version's answers as it last stood, one per family member, in one query: what the
+    history lists beside each version (answers recorded on a member's behalf say so)."""
+    by_version = {v.pk: {} for v in versions}
+    final = {v.pk: v.version for v in versions}
+    agreements = (
+        Agreement.objects.filter(version__in=list(by_version))
+        .select_related("membership", "user")
+        .order_by("at", "id")
+    )
+    for agreement in agreements:
+        if agreement.content_version == final[agreement.version_id]:
+            by_version[agreement.version_id][agreement.membership_id] = agreement
+    return {pk: list(answers.values()) for pk, answers in by_version.items()}
 
 
 def goal_history(user, family, goal_key):

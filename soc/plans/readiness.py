@@ -78,9 +78,8 @@ def who_must_agree(version):
 def answers(version, members=None):
     """{membership id: latest Agreement} for the version as it stands now."""
     latest = {}
-    for agreement in version.agreements.filter(content_version=version.version).order_by(
-        "at", "id"
-    ):
+    answered = version.agreements.filter(content_version=version.version).select_related("user")
+    for agreement in answered.order_by("at", "id"):
         latest[agreement.membership_id] = agreement
     return latest
 

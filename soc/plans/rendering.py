@@ -5,6 +5,7 @@ not read.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 def _lines(title, items):
@@ -30,11 +31,12 @@ def render_text(version, *, strengths, needs, goals, strategies, crisis_plan):
             for s in strengths
         ],
     )
+    unmet = pgettext("need", "Unmet")
     out += _lines(
         _("Needs"),
         [
             f"{n.rank}. {n.description} [{n.get_domain_display()}, {n.get_setting_display()}]"
-            + (f" {_('Unmet')}: {n.get_barrier_display()}" if n.is_unmet else "")
+            + (f" {unmet}: {n.get_barrier_display()}" if n.is_unmet else "")
             for n in needs
         ],
     )

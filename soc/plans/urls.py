@@ -24,6 +24,7 @@ urlpatterns = [
     path(version + "propose/", editing.plan_propose, name="plan_propose"),
     path(version + "agree/", agreement.plan_agree, name="plan_agree"),
     path(version + "acknowledge/", agreement.plan_acknowledge, name="plan_acknowledge"),
+    path(version + "record-answer/", agreement.plan_record_agreement, name="plan_record_agreement"),
     path(part + "new/", editing.plan_part_add, name="plan_part_add"),
     path(part + "<int:part_id>/", editing.plan_part_edit, name="plan_part_edit"),
     path(part + "<int:part_id>/remove/", editing.plan_part_remove, name="plan_part_remove"),

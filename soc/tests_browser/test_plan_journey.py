@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from soc import factories as f
 from soc.plans.models import PlanVersion, ProgressRating
 from soc.plans.tests.builders import add_plan
-from soc.teams.models import Meeting
+from soc.teams.models import Meeting, Membership
 
 from .conftest import assert_accessible, check_page
 from .test_caregiver_journey import en, es, sign_in
@@ -38,9 +39,14 @@ def test_spanish_caregiver_reads_the_proposed_plan_and_agrees(cast, phone, artif
         page.get_by_role("link", name=es("Read and answer")).click()
     check_page(page, "plan-caregiver-agree", artifacts, lang="es")
     assert "Dad stays in recovery" in page.locator("main").inner_text()  # her own writing
+    reason = page.get_by_label(es("What would you change?"), exact=False)
+    assert not reason.is_visible()  # asked only of who does not agree
+    page.get_by_text(es("No, I do not agree yet"), exact=True).click()
+    assert reason.is_visible()
     page.get_by_text(
         es("Yes, I agree with this plan"), exact=True
     ).click()  # USWDS styles the label
+    assert not reason.is_visible()
     page.get_by_label(es("Type your full name to sign")).fill("María Rivera")
     with page.expect_navigation():
         page.get_by_role("button", name=es("Send my answer")).click()
@@ -53,6 +59,10 @@ def test_spanish_caregiver_reads_the_proposed_plan_and_agrees(cast, phone, artif
 
 def test_facilitator_rates_progress_at_a_meeting(cast, browser, live_server, artifacts):
     add_plan(cast)
+    # José signed on paper: the facilitator records his answer on the plan's agreement area.
+    f.MembershipFactory(
+        team=cast.team, user=None, role=Membership.Role.CAREGIVER, name="José Rivera"
+    )
     Meeting.objects.filter(pk=cast.meeting.pk).update(
         starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
     )
@@ -80,6 +90,22 @@ def test_facilitator_rates_progress_at_a_meeting(cast, browser, live_server, art
         page.goto(reverse("plan_version", args=[cast.family.pk, cast.plan_v2.pk]))
         page.screenshot(path=str(artifacts / "plan-facilitator-draft-1280.png"), full_page=True)
         assert_accessible(page, "plan-facilitator")
+        page.goto(reverse("plan_version", args=[cast.family.pk, cast.plan_v2.pk]))
+        with page.expect_navigation():
+            page.get_by_role(
+                "link", name=en("Record an answer given in person, on paper or by phone")
+            ).click()
+        page.screenshot(path=str(artifacts / "plan-facilitator-record-1280.png"), full_page=True)
+        assert_accessible(page, "plan-record-answer")
+        for question, choice in (
+            ("Who gave this answer?", "José Rivera"),
+            ("Their answer", en("They agree with this plan")),
+            ("How did they give it?", "On paper"),
+        ):
+            page.get_by_role("group", name=en(question)).get_by_text(choice, exact=True).click()
+        with page.expect_navigation():
+            page.get_by_role("button", name=en("Record the answer")).click()
+        assert "recorded by Fran Facilitator on their behalf" in page.locator("main").inner_text()
         page.goto(reverse("plan_history", args=[cast.family.pk]) + "?a=1&b=2")
         page.screenshot(path=str(artifacts / "plan-facilitator-history-1280.png"), full_page=True)
         assert_accessible(page, "plan-history")

@@ -111,6 +111,10 @@ CASE_ROUTES = {
         "post",
         {"caregiver": 403, "youth": 403, "facilitator": 302, "member": 302},
     ),
+    "plan_record_agreement": (
+        "get",
+        {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403},
+    ),
     "plan_part_add": ("get", dict.fromkeys(INSIDERS, 200)),
     "plan_part_edit": ("get", dict.fromkeys(INSIDERS, 200)),
     "plan_part_remove": ("post", dict.fromkeys(INSIDERS, 302)),

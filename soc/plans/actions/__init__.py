@@ -1,7 +1,7 @@
 """Everything that changes a plan goes through one function here: validate, write, audit,
 notify, in one transaction. Pages and the API call these same functions."""
 
-from .agreement import acknowledge_plan, agree_to_plan, propose_plan
+from .agreement import acknowledge_plan, agree_to_plan, propose_plan, record_agreement
 from .base import IN_EFFECT_CODE
 from .drafting import (
     CRISIS_FIELDS,
@@ -30,6 +30,7 @@ __all__ = [
     "change_version",
     "propose_plan",
     "rate_progress",
+    "record_agreement",
     "remove_part",
     "save_crisis_plan",
     "start_draft",

@@ -79,15 +79,65 @@ def agree_to_plan(
     user, version, *, seen_version, agrees, typed_name, reason="", member=None, request=None
 ):
     """A caregiver (or youth from the plan's age) agrees or disagrees with the exact version
-    they were shown (`seen_version`; 409 if it changed). The facilitator may record the
-    answer of a family member without an account who signed in person (`member`)."""
-    if member is None:
-        policy.require(user, "agree_to_plan", version)
-        member = policy.membership_for(user, version.family_id)
-        method = Agreement.Method.ONLINE
-    else:
-        policy.require(user, "record_agreement_in_person", version)
-        method = Agreement.Method.IN_PERSON
+    they were shown (`seen_version`; 409 if it changed). With `member`, the facilitator
+    records the answer of a family member without an account who signed in person."""
+    if member is not None:
+        return record_agreement(
+            user,
+            version,
+            seen_version=seen_version,
+            member=member,
+            agrees=agrees,
+            method=Agreement.Method.IN_PERSON,
+            typed_name=typed_name,
+            reason=reason,
+            request=request,
+        )
+    policy.require(user, "agree_to_plan", version)
+    member = policy.membership_for(user, version.family_id)
+    return _answer(
+        user,
+        version,
+        member,
+        seen_version=seen_version,
+        agrees=agrees,
+        typed_name=typed_name,
+        reason=reason,
+        method=Agreement.Method.ONLINE,
+        request=request,
+    )
+
+
+@transaction.atomic
+def record_agreement(
+    user, version, *, seen_version, member, agrees, method, reason="", typed_name="", request=None
+):
+    """The facilitator records, on their behalf, the answer a family member without an account
+    gave in person, on paper or by phone. It shows as recorded by the facilitator."""
+    policy.require(user, "record_agreement_on_behalf", version)
+    if method not in Agreement.RECORDED_METHODS:
+        raise ValidationError({"method": _("Please say how the answer was given.")})
+    if member.has_account:
+        raise ValidationError(
+            {
+                "member": _("%(name)s has an account and agrees in their own words.")
+                % {"name": member.name}
+            }
+        )
+    return _answer(
+        user,
+        version,
+        member,
+        seen_version=seen_version,
+        agrees=agrees,
+        typed_name=typed_name or member.name,
+        reason=reason,
+        method=method,
+        request=request,
+    )
+
+
+def _answer(user, version, member, *, seen_version, agrees, typed_name, reason, method, request):
     version = lock_for_content_edit(
         PlanVersion.objects.select_related("plan__family"), version.pk, seen_version
     )
@@ -104,13 +154,6 @@ def agree_to_plan(
         else:
             message = _("Only the family's caregivers and youth agree to the plan.")
         raise ValidationError(message, code="not_asked")
-    if method == Agreement.Method.IN_PERSON and member.has_account:
-        raise ValidationError(
-            {
-                "member": _("%(name)s has an account and agrees in their own words.")
-                % {"name": member.name}
-            }
-        )
     refuse_null_characters({"typed_name": typed_name, "reason": reason})
     errors = {}
     if not _same_name(typed_name, member.name):
@@ -131,9 +174,13 @@ def agree_to_plan(
         method=method,
         user=user,
     )
+    if method == Agreement.Method.ONLINE:
+        action = "plan.agree" if agrees else "plan.disagree"
+    else:
+        action = "plan.record_agreement" if agrees else "plan.record_disagreement"
     record(
         user,
-        "plan.agree" if agrees else "plan.disagree",
+        action,
         version,
         family_id=version.family_id,
         request=request,

@@ -58,19 +58,21 @@ def agree_to_plan(request, family_id: int, version_id: int, payload: AgreeIn):
     """Agree or disagree with the version you read (`version`; 409 if it changed since)."""
     family, _plan = family_plan(request, family_id)
     version = version_404(family, version_id)
-    member = None
-    if payload.member is not None:
-        member = get_object_or_404(family.team.memberships, pk=payload.member)
-    actions.agree_to_plan(
-        request.auth,
-        version,
-        seen_version=payload.version,
-        agrees=payload.agrees,
-        typed_name=payload.typed_name,
-        reason=payload.reason,
-        member=member,
-        request=request,
-    )
+    answer = {"agrees": payload.agrees, "typed_name": payload.typed_name, "reason": payload.reason}
+    if payload.member is None:
+        actions.agree_to_plan(
+            request.auth, version, seen_version=payload.version, request=request, **answer
+        )
+    else:
+        actions.record_agreement(
+            request.auth,
+            version,
+            seen_version=payload.version,
+            member=get_object_or_404(family.team.memberships, pk=payload.member),
+            method=payload.method,
+            request=request,
+            **answer,
+        )
     return Status(201, _agreement(request, family, version))
 
 

@@ -256,7 +256,12 @@ class AgreeIn(InputSchema):
     typed_name: str = Field(..., max_length=150)
     reason: str = Field("", max_length=2000)
     member: Id | None = Field(
-        None, description="Facilitator only: a family member without an account, in person."
+        None,
+        description="Facilitator only: a family member without an account who answered in "
+        "person, on paper or by phone (`method`); recorded on their behalf.",
+    )
+    method: Literal["in_person", "on_paper", "by_phone"] = Field(
+        "in_person", description="With `member`: how the answer was given."
     )
 
 

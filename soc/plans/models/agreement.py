@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from soc.consent.records import CaseRecord
 
@@ -17,7 +18,12 @@ class Agreement(models.Model):
 
     class Method(models.TextChoices):
         ONLINE = "online", _("Typed their name here")
-        IN_PERSON = "in_person", _("Signed in person (recorded by the facilitator)")
+        # Answers the facilitator records on the family member's behalf (`user` is who did).
+        IN_PERSON = "in_person", pgettext_lazy("how an answer was given", "in person")
+        ON_PAPER = "on_paper", pgettext_lazy("how an answer was given", "on paper")
+        BY_PHONE = "by_phone", pgettext_lazy("how an answer was given", "by phone")
+
+    RECORDED_METHODS = (Method.IN_PERSON, Method.ON_PAPER, Method.BY_PHONE)
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="agreements")
     content_version = models.PositiveIntegerField()
@@ -36,6 +42,11 @@ class Agreement(models.Model):
 
     def __str__(self):
         return f"Agreement {self.pk}"
+
+    @property
+    def is_recorded_on_behalf(self):
+        """Given in person, on paper or by phone, and recorded by the facilitator (`user`)."""
+        return self.method != self.Method.ONLINE
 
 
 class Acknowledgement(models.Model):

@@ -8,6 +8,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from soc.consent.records import CaseRecord
 
@@ -99,19 +100,20 @@ class Goal(CaseRecord, PlanPart):
     """Statuses follow FHIR R4 Goal (lifecycleStatus, achievementStatus)."""
 
     class Lifecycle(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        ACTIVE = "active", _("Active")
-        ON_HOLD = "on-hold", _("On hold")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
+        # Each status has its context: in Spanish a goal (la meta) is "activa", not "activo".
+        PROPOSED = "proposed", pgettext_lazy("goal status", "Proposed")
+        ACTIVE = "active", pgettext_lazy("goal status", "Active")
+        ON_HOLD = "on-hold", pgettext_lazy("goal status", "On hold")
+        COMPLETED = "completed", pgettext_lazy("goal status", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("goal status", "Cancelled")
 
     class Achievement(models.TextChoices):
-        IN_PROGRESS = "in-progress", _("In progress")
-        IMPROVING = "improving", _("Improving")
-        WORSENING = "worsening", _("Getting worse")
-        NO_CHANGE = "no-change", _("No change")
-        ACHIEVED = "achieved", _("Reached")
-        NOT_ACHIEVED = "not-achieved", _("Not reached")
+        IN_PROGRESS = "in-progress", pgettext_lazy("goal progress", "In progress")
+        IMPROVING = "improving", pgettext_lazy("goal progress", "Improving")
+        WORSENING = "worsening", pgettext_lazy("goal progress", "Getting worse")
+        NO_CHANGE = "no-change", pgettext_lazy("goal progress", "No change")
+        ACHIEVED = "achieved", pgettext_lazy("goal progress", "Reached")
+        NOT_ACHIEVED = "not-achieved", pgettext_lazy("goal progress", "Not reached")
 
     description = models.CharField(_("the goal, in the family's words"), max_length=500)
     needs = models.ManyToManyField(Need, blank=True, related_name="goals", verbose_name=_("needs"))
@@ -155,11 +157,12 @@ class Strategy(CaseRecord, PlanPart):
         COMMUNITY = "community", _("Community resource")
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not-started", _("Not started")
-        IN_PROGRESS = "in-progress", _("In progress")
-        ON_HOLD = "on-hold", _("On hold")
-        COMPLETED = "completed", _("Done")
-        CANCELLED = "cancelled", _("Stopped")
+        # A strategy (la estrategia) is "hecha": its own context, like the goal's statuses.
+        NOT_STARTED = "not-started", pgettext_lazy("strategy status", "Not started")
+        IN_PROGRESS = "in-progress", pgettext_lazy("strategy status", "In progress")
+        ON_HOLD = "on-hold", pgettext_lazy("strategy status", "On hold")
+        COMPLETED = "completed", pgettext_lazy("strategy status", "Done")
+        CANCELLED = "cancelled", pgettext_lazy("strategy status", "Stopped")
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="strategies")
     description = models.CharField(_("what we will do"), max_length=500)

@@ -14,7 +14,7 @@ from soc.uswds import add_action_errors
 from soc.versioning import StaleVersion
 
 from .. import actions, queries
-from ..forms import AcknowledgeForm, AgreeForm
+from ..forms import AcknowledgeForm, AgreeForm, RecordAgreementForm
 from .base import family_and_version
 
 
@@ -93,3 +93,56 @@ def plan_acknowledge(request, family_id, version_id):
     else:
         messages.success(request, _("Thank you. The team knows you have read the plan."))
     return redirect(reverse("plan_version", args=[family.pk, version.pk]))
+
+
+@login_required
+def plan_record_agreement(request, family_id, version_id):
+    """The facilitator records an answer a family member gave in person, on paper or by phone."""
+    family, version = family_and_version(
+        request, family_id, version_id, "record_agreement_on_behalf"
+    )
+    status_ = queries.agreement_status(version)
+    members = [m for m in status_.needed if not m.has_account]
+    form = RecordAgreementForm(
+        request.POST or None, members=members, initial={"version": version.version}
+    )
+    conflict = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            agreement = actions.record_agreement(
+                request.user,
+                version,
+                seen_version=data["version"],
+                member=data["member"],
+                agrees=data["answer"] == "agree",
+                method=data["method"],
+                reason=data["reason"],
+                request=request,
+            )
+        except StaleVersion as stale:
+            conflict, status = stale, 409
+            version.refresh_from_db()
+            form = RecordAgreementForm(members=members, initial={"version": version.version})
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            version.refresh_from_db()
+            name = agreement.membership.name
+            if version.is_in_effect:
+                note = _("%(name)s's answer is recorded. Everyone agreed: the plan is in effect.")
+            else:
+                note = _("%(name)s's answer is recorded.")
+            messages.success(request, note % {"name": name})
+            return redirect(reverse("plan_version", args=[family.pk, version.pk]))
+    context = {
+        "family": family,
+        "version": version,
+        "form": form,
+        "conflict": conflict,
+        "members": members,
+        "own_accounts": [m for m in status_.needed if m.has_account],
+        "status": status_,
+    }
+    return render(request, "plans/record_agreement.html", context, status=status)

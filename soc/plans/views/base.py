@@ -15,7 +15,7 @@ PLAN_ACTIONS = (
     "agree_to_plan",
     "acknowledge_plan",
     "change_plan_settings",
-    "record_agreement_in_person",
+    "record_agreement_on_behalf",
     "rate_progress",
     "add_next_step",
 )

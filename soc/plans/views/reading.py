@@ -105,6 +105,9 @@ def plan_history(request, family_id):
     plan = plan_of(family)
     versions = list(plan.versions.order_by("-number")) if plan else []
     record_view(request, "plan.history", family, family.pk)
+    answers = queries.answers_by_version(versions)
+    for v in versions:
+        v.answers = answers[v.pk]
     by_number = {v.number: v for v in versions}
     diff = None
     older = newer = None
