@@ -172,6 +172,15 @@ SOC_REQUIRE_MFA = env_flag("SOC_REQUIRE_MFA", default=PRODUCTION)
 # From this age a youth may give consent for their own records.
 SOC_YOUTH_CONSENT_AGE = int(os.environ.get("SOC_YOUTH_CONSENT_AGE", "14"))
 
+# The HSDS API (/hsds/) names the standard it follows: plain HSDS 3.0, no profile of our own yet.
+HSDS_PROFILE_URL = os.environ.get(
+    "HSDS_PROFILE_URL", "https://github.com/openreferral/specification/tree/3.0"
+)
+HSDS_OPENAPI_URL = os.environ.get(
+    "HSDS_OPENAPI_URL",
+    "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json",
+)
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "soc" / "locale"]

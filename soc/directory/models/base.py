@@ -1,5 +1,6 @@
 """What every directory table shares: a UUID id, as in Open Referral HSDS 3.0."""
 
+import unicodedata
 import uuid
 
 from django.db import models
@@ -37,6 +38,13 @@ def owner(to, verbose_name, related_name, null=True):
     )
 
 
+def folded(*parts):
+    """Text for case- and accent-blind matching: "Niños" and "ninos" read the same."""
+    text = " ".join(p for p in parts if p)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 class HsdsRecord(models.Model):
     """A row of one HSDS table. `HSDS_TABLE` names its CSV file, `HSDS_NAME` its JSON entity;
     `LOCAL_FIELDS` are ours and never leave the platform in an HSDS document."""
@@ -45,11 +53,21 @@ class HsdsRecord(models.Model):
     HSDS_NAME = ""
     LOCAL_FIELDS: tuple = ()
     HSDS_RENAMES: dict = {}
+    MAY_BE_EMPTY: tuple = ()
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if hasattr(self, "search_text"):
+            self.search_text = self.searchable_text()
+        super().save(*args, **kwargs)
+
+    def searchable_text(self):
+        """What `search` matches (folded); records with a `search_text` column define it."""
+        raise NotImplementedError
 
     @classmethod
     def hsds_columns(cls):
@@ -61,3 +79,12 @@ class HsdsRecord(models.Model):
                 continue
             columns.append((renamed.get(field.attname, field.attname), field.attname))
         return columns
+
+    @classmethod
+    def hsds_required(cls):
+        """The attributes HSDS requires: the id and every column that may not be left out."""
+        return {
+            f.attname
+            for f in cls._meta.concrete_fields
+            if f.name not in cls.LOCAL_FIELDS and not f.blank and not f.null
+        }

@@ -3,13 +3,21 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import HsdsRecord, owner, soft_link, text
+from .base import HsdsRecord, folded, owner, soft_link, text
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def matching(self, words):
+        qs = self
+        for word in folded(words).split():
+            qs = qs.filter(search_text__contains=word)
+        return qs
 
 
 class Organization(HsdsRecord):
     HSDS_TABLE = "organizations"
     HSDS_NAME = "organization"
-    LOCAL_FIELDS = ("agency",)
+    LOCAL_FIELDS = ("agency", "search_text")
 
     name = models.TextField(_("name"))
     alternate_name = text(_("alternate name"))
@@ -32,6 +40,9 @@ class Organization(HsdsRecord):
         related_name="directory_organizations",
         verbose_name=_("agency on this platform"),
     )
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -40,6 +51,9 @@ class Organization(HsdsRecord):
 
     def __str__(self):
         return self.name
+
+    def searchable_text(self):
+        return folded(self.name, self.alternate_name, self.description)
 
 
 class OrganizationIdentifier(HsdsRecord):

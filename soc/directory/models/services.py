@@ -7,12 +7,20 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .base import HsdsRecord, owner, text
+from .base import HsdsRecord, folded, owner, text
 
 REVERIFY_AFTER = datetime.timedelta(days=365)
 
 
 class ServiceQuerySet(models.QuerySet):
+    def matching(self, words):
+        """Services whose name or description holds every word, whatever the case or accents.
+        A stand-in until full-text search lands."""
+        qs = self
+        for word in folded(words).split():
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
     def public(self):
         """What anyone may see, signed in or not: services that take people now."""
         return self.filter(status__in=Service.PUBLIC_STATUSES)
@@ -33,7 +41,7 @@ class ServiceQuerySet(models.QuerySet):
 class Service(HsdsRecord):
     HSDS_TABLE = "services"
     HSDS_NAME = "service"
-    LOCAL_FIELDS = ("capacity_status", "verified_by")
+    LOCAL_FIELDS = ("capacity_status", "verified_by", "search_text")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -86,6 +94,7 @@ class Service(HsdsRecord):
         related_name="+",
         verbose_name=_("verified by"),
     )
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = ServiceQuerySet.as_manager()
 
@@ -96,6 +105,9 @@ class Service(HsdsRecord):
 
     def __str__(self):
         return self.name
+
+    def searchable_text(self):
+        return folded(self.name, self.alternate_name, self.description)
 
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES

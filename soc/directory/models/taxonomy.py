@@ -73,9 +73,12 @@ class Metadata(HsdsRecord):
     resource_type = text(_("table"))
     last_action_date = models.TextField(_("date"))
     last_action_type = models.TextField(_("action"))
-    field_name = models.TextField(_("field"), blank=True)
-    previous_value = models.TextField(_("previous value"), blank=True)
-    replacement_value = models.TextField(_("replacement value"), blank=True)
+    # Required by HSDS, yet empty when there was no previous value.
+    MAY_BE_EMPTY = ("field_name", "previous_value", "replacement_value")
+
+    field_name = models.TextField(_("field"))
+    previous_value = models.TextField(_("previous value"))
+    replacement_value = models.TextField(_("replacement value"))
     updated_by = models.TextField(_("updated by"))
 
     class Meta:
