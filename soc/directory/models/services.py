@@ -41,7 +41,7 @@ class ServiceQuerySet(models.QuerySet):
 class Service(HsdsRecord):
     HSDS_TABLE = "services"
     HSDS_NAME = "service"
-    LOCAL_FIELDS = ("capacity_status", "verified_by", "search_text")
+    LOCAL_FIELDS = ("capacity_status", "verified_by", "search_text", "version")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -95,6 +95,8 @@ class Service(HsdsRecord):
         verbose_name=_("verified by"),
     )
     search_text = models.TextField(blank=True, editable=False)
+    # Raised on each edit through the directory pages: a stale edit is refused (soc/versioning.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ServiceQuerySet.as_manager()
 

@@ -1,0 +1,389 @@
+"""Finding services: free text in English and Spanish, filters a family cares about, nearest first.
+
+Text is matched the same way on both databases, each with its own full-text engine: the words
+of the query are folded (no case, no accents), stop words of both languages dropped, and every
+remaining word must match. PostgreSQL stems them with its 'english' and 'spanish' configurations
+(index in migration 0004) and forgives typos with pg_trgm's word similarity; SQLite stems with
+FTS5's porter tokenizer and forgives typos by matching a long word's first letters.
+Distance is a flat-earth approximation computed in SQL (plain arithmetic, so SQLite needs no
+math functions), precise enough to sort services within a state.
+"""
+
+import datetime
+import math
+import re
+import uuid
+import zoneinfo
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from . import models as m
+from .geography import postcode_centroid
+from .models.base import folded
+
+PER_PAGE = 20
+MAX_WORDS = 8
+KM_PER_DEGREE = 111.2
+LOCAL_TIME = zoneinfo.ZoneInfo("America/New_York")
+# Distance bands (km): nearer bands come first, relevance orders services inside a band.
+BANDS_KM = (8, 25, 50, 100)
+_STOP_WORDS = (
+    "a an and at for in of on or the to with near me my i need help "
+    "de del el la las los en para por con y o un una unos unas al mi necesito ayuda"
+)
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+_WORD = re.compile(r"[a-z0-9]+")
+_ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
+
+
+def words_of(query):
+    """The folded words that must match: 'Clases para padres en ESPAÑOL' -> clases padres espanol."""
+    found = _WORD.findall(folded(query or ""))
+    kept = [w for w in found if w not in STOP_WORDS] or found
+    return kept[:MAX_WORDS]
+
+
+class _OnSearchText(Func):
+    """SQL over the service's folded text: `{col}` is the column, each %s the query's words."""
+
+    sql = ""
+    output_field = FloatField()
+
+    def __init__(self, words, **extra):
+        super().__init__(F("search_text"), **extra)
+        self.words = " ".join(words)
+
+    def as_sql(self, compiler, connection, **extra):
+        col, params = compiler.compile(self.source_expressions[0])
+        assert not params, "the column compiles without parameters"
+        sql = self.sql.replace("{col}", col)
+        return sql, [self.words] * sql.count("%s")
+
+
+VECTOR = "(to_tsvector('english'::regconfig, {col}) || to_tsvector('spanish'::regconfig, {col}))"
+TSQUERY = "(plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s))"
+
+
+class PgMatch(_OnSearchText):
+    """Every word, stemmed in English or in Spanish; or the words close in spelling (pg_trgm)."""
+
+    sql = f"({VECTOR} @@ {TSQUERY} OR %s <%% {{col}})"
+    output_field = BooleanField()
+
+
+class PgRank(_OnSearchText):
+    sql = f"(ts_rank_cd({VECTOR}, {TSQUERY}) + word_similarity(%s, {{col}}))"
+
+
+def _fts5_query(words):
+    """Every word, or for a word of four letters or more (which may be misspelt) any word that
+    starts like it."""
+    return " AND ".join(_fts5_word(w) for w in words)
+
+
+def _fts5_word(word):
+    if len(word) < 4:
+        return f'"{word}"'
+    return f'("{word}" OR {word[: 4 if len(word) >= 6 else 3]}*)'
+
+
+FTS5_RANK = (
+    "(SELECT -bm25(directory_service_fts) FROM directory_service_fts "
+    "WHERE directory_service_fts MATCH %s AND service_id = {col})"
+)
+
+
+class Fts5Rank(Func):
+    """FTS5's bm25 for this service (higher is better); NULL when the text does not match."""
+
+    output_field = FloatField()
+
+    def __init__(self, words, **extra):
+        super().__init__(F("id"), **extra)
+        self.match = _fts5_query(words)
+
+    def as_sql(self, compiler, connection, **extra):
+        col, params = compiler.compile(self.source_expressions[0])
+        # col is the compiled id column; the match text is a parameter.
+        return FTS5_RANK.replace("{col}", col), (self.match, *params)
+
+
+def _fts5_ids(words):
+    return RawSQL(
+        "SELECT service_id FROM directory_service_fts WHERE directory_service_fts MATCH %s",
+        (_fts5_query(words),),
+    )
+
+
+def _text(qs, words, rank=True):
+    if connection.vendor == "postgresql":
+        qs = qs.filter(PgMatch(words))
+        return qs.annotate(relevance=PgRank(words)) if rank else qs
+    qs = qs.filter(id__in=_fts5_ids(words))
+    return qs.annotate(relevance=Fts5Rank(words)) if rank else qs
+
+
+def matching(qs, query):
+    """Services whose text matches the query (no ranking): for filtering other tables by it."""
+    words = words_of(query)
+    return _text(qs, words, rank=False) if words else qs
+
+
+# Filters
+
+
+def _in_county(qs, county):
+    key = getattr(county, "pk", county)
+    if isinstance(key, str) and not key.isdigit():
+        areas = m.ServiceArea.objects.filter(county__name__iexact=m.ServiceArea.county_key(key))
+    else:
+        areas = m.ServiceArea.objects.filter(county_id=key)
+    return qs.filter(Exists(areas.filter(service_id=OuterRef("pk"))))
+
+
+def _in_language(qs, code):
+    code = code.lower()[:2]
+    at_service = m.Language.objects.filter(service_id=OuterRef("pk"), code__istartswith=code)
+    at_location = m.Language.objects.filter(
+        location__service_at_locations__service_id=OuterRef("pk"), code__istartswith=code
+    )
+    return qs.filter(Exists(at_service) | Exists(at_location))
+
+
+def _for_age(qs, age):
+    return qs.filter(
+        Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
+        Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
+    )
+
+
+def need_terms(need):
+    """The term (id or code) and its children and grandchildren: ids to tag-match."""
+    terms = m.TaxonomyTerm.objects.all()
+    key = getattr(need, "pk", need)
+    try:
+        root = Q(id=uuid.UUID(str(key)))
+    except ValueError:
+        root = Q(code=key)
+    children = terms.filter(parent__in=terms.filter(root))
+    grandchildren = terms.filter(parent__in=children)
+    return terms.filter(root | Q(id__in=children) | Q(id__in=grandchildren)).values("id")
+
+
+def _for_need(qs, need):
+    tagged = m.Attribute.objects.filter(
+        link_id=OuterRef("pk"), taxonomy_term_id__in=need_terms(need)
+    )
+    return qs.filter(Exists(tagged))
+
+
+def _free(qs):
+    free = m.CostOption.objects.filter(service_id=OuterRef("pk")).filter(
+        Q(amount=0) | Q(option__iexact="free") | Q(option__iexact="gratis")
+    )
+    paid = m.CostOption.objects.filter(service_id=OuterRef("pk"), amount__gt=0)
+    return qs.filter(Exists(free)).exclude(Exists(paid))
+
+
+def _open_now(qs, now=None):
+    local = timezone.localtime(now or timezone.now(), LOCAL_TIME)
+    day, clock, today = (
+        ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[local.weekday()],
+        local.time(),
+        local.date(),
+    )
+    open_rows = m.Schedule.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+        byday__contains=day,
+        opens_at__lte=clock,
+        closes_at__gt=clock,
+    )
+    at_service = open_rows.filter(service_id=OuterRef("pk"))
+    at_place = open_rows.filter(service_at_location__service_id=OuterRef("pk"))
+    return qs.filter(Exists(at_service) | Exists(at_place))
+
+
+def _with_room(qs):
+    return qs.filter(capacity_status=m.Service.CapacityStatus.HAS_CAPACITY)
+
+
+# Distance
+
+
+def place_of(near):
+    """(latitude, longitude) of a ZIP code or of a typed address holding one or naming an NC
+    town; None when we cannot tell where it is (no network lookups)."""
+    text = (near or "").strip()
+    if not text:
+        return None
+    if zip_code := _ZIP.search(text):
+        return postcode_centroid(zip_code.group(1))
+    import zipcodes
+
+    parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
+    for part in reversed(parts):
+        town = re.sub(r"\s+(nc|north carolina)$", "", part, flags=re.IGNORECASE).strip()
+        found = zipcodes.filter_by(city=town.upper(), state="NC") or zipcodes.filter_by(
+            city=town.title(), state="NC"
+        )
+        found = [z for z in found if z.get("lat")]
+        if found:
+            lat = sum(float(z["lat"]) for z in found) / len(found)
+            lon = sum(float(z["long"]) for z in found) / len(found)
+            return lat, lon
+    return None
+
+
+def _squared_degrees(centre):
+    """Squared flat-earth distance, in degrees of latitude, from centre to a location."""
+    lat, lon = centre
+    stretch = math.cos(math.radians(lat))
+    dlat = F("location__latitude") - Value(lat)
+    dlon = (F("location__longitude") - Value(lon)) * Value(stretch)
+    return dlat * dlat + dlon * dlon
+
+
+def _nearest(qs, centre):
+    places = (
+        m.ServiceAtLocation.objects.filter(
+            service_id=OuterRef("pk"),
+            location__latitude__isnull=False,
+            location__longitude__isnull=False,
+        )
+        .annotate(d2=_squared_degrees(centre))
+        .order_by("d2")
+        .values("d2")[:1]
+    )
+    qs = qs.annotate(distance_d2=Subquery(places, output_field=FloatField()))
+    bands = [
+        When(distance_d2__lte=(km / KM_PER_DEGREE) ** 2, then=Value(i))
+        for i, km in enumerate(BANDS_KM)
+    ]
+    return qs.annotate(
+        band=Case(
+            *bands,
+            When(distance_d2__isnull=False, then=Value(len(BANDS_KM))),
+            default=Value(len(BANDS_KM) + 1),
+        )
+    )
+
+
+def km_from(distance_d2):
+    return None if distance_d2 is None else math.sqrt(distance_d2) * KM_PER_DEGREE
+
+
+# The search
+
+
+@dataclass
+class Filters:
+    county: object = None
+    language: str | None = None
+    age: float | None = None
+    need: object = None
+    free: bool = False
+    open_now: bool = False
+    has_capacity: bool = False
+    near: str | None = None
+    now: datetime.datetime | None = None
+
+
+def ranked_services(query="", filters=None, queryset=None):
+    """Public services matching the query and filters, best first: a lazy queryset (so the HSDS
+    API can page it the same way as everything else). `centre` is set on it when near is known."""
+    f = filters or Filters()
+    qs = queryset if queryset is not None else m.Service.objects.public()
+    if words := words_of(query):
+        qs = _text(qs, words)
+    else:
+        qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
+    if f.county:
+        qs = _in_county(qs, f.county)
+    if f.language:
+        qs = _in_language(qs, f.language)
+    if f.age is not None:
+        qs = _for_age(qs, f.age)
+    if f.need:
+        qs = _for_need(qs, f.need)
+    if f.free:
+        qs = _free(qs)
+    if f.open_now:
+        qs = _open_now(qs, f.now)
+    if f.has_capacity:
+        qs = _with_room(qs)
+    centre = place_of(f.near) if f.near else None
+    if centre:
+        qs = _nearest(qs, centre)
+        return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
+    return qs.order_by("-relevance", "name", "id")
+
+
+def for_display(qs):
+    """The related rows a results page shows, each fetched once for the whole page."""
+    return qs.select_related("organization").prefetch_related(
+        "languages",
+        "cost_options",
+        "phones",
+        "schedules",
+        Prefetch(
+            "service_at_locations",
+            queryset=m.ServiceAtLocation.objects.select_related("location").prefetch_related(
+                "location__addresses", "location__phones", "schedules"
+            ),
+        ),
+    )
+
+
+def search_services(
+    query="",
+    *,
+    county=None,
+    language=None,
+    age=None,
+    need=None,
+    free=None,
+    open_now=None,
+    has_capacity=None,
+    near=None,
+    page=1,
+    per_page=PER_PAGE,
+    now=None,
+):
+    """One page of ranked public services (a Django Page); each has `distance_km` when `near`
+    is a place we know. A fixed number of queries, whatever the page holds."""
+    filters = Filters(
+        county=county,
+        language=language,
+        age=age,
+        need=need,
+        free=bool(free),
+        open_now=bool(open_now),
+        has_capacity=bool(has_capacity),
+        near=near,
+        now=now,
+    )
+    qs = for_display(ranked_services(query, filters))
+    found = Paginator(qs, per_page).get_page(page)
+    found.object_list = list(found.object_list)
+    for service in found.object_list:
+        service.distance_km = km_from(getattr(service, "distance_d2", None))
+    return found
