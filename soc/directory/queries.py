@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from . import models as m
-from .geography import bounding_box, distance_m, postcode_centroid
+from . import search
+from .geography import bounding_box, distance_m
 from .params import BadParameter
 
 
@@ -19,9 +20,8 @@ def _tagged(term_id, taxonomy_id):
 
 
 def services(p):
+    """Ranked as search_services ranks them (best match first), else by name."""
     qs = m.Service.objects.public()
-    if words := p.text("search"):
-        qs = qs.matching(words)
     term_id, taxonomy_id = p.uuid("taxonomy_term_id"), p.uuid("taxonomy_id")
     if term_id or taxonomy_id:
         qs = qs.filter(id__in=_tagged(term_id, taxonomy_id))
@@ -29,13 +29,13 @@ def services(p):
         qs = qs.filter(organization_id=organization_id)
     if after := p.moment("modified_after"):
         qs = qs.filter(last_modified__gte=after)
-    return qs.order_by("name", "id")
+    return search.ranked_services(p.text("search"), queryset=qs)
 
 
 def service_at_locations(p):
     qs = m.ServiceAtLocation.objects.filter(service__status__in=m.Service.PUBLIC_STATUSES)
     if words := p.text("search"):
-        qs = qs.filter(service__in=m.Service.objects.matching(words))
+        qs = qs.filter(service__in=search.matching(m.Service.objects.public(), words))
     term_id, taxonomy_id = p.uuid("taxonomy_term_id"), p.uuid("taxonomy_id")
     if term_id or taxonomy_id:
         tagged = _tagged(term_id, taxonomy_id)
@@ -60,7 +60,7 @@ def service_at_locations(p):
 
 def _near(qs, postcode, metres):
     """Services at locations within `metres` of the ZIP code's centre, nearest first."""
-    centre = postcode_centroid(postcode)
+    centre = search.place_of(postcode)
     if centre is None:
         return qs.none()
     low_lat, high_lat, low_lon, high_lon = bounding_box(centre, metres)

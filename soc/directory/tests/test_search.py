@@ -170,7 +170,7 @@ def test_a_page_costs_the_same_queries_whatever_it_holds(services):
         with CaptureQueriesContext(connection) as queries:
             page = search_services(**kwargs)
             for service in page.object_list:
-                service.organization.name
+                assert service.organization.name
                 list(service.languages.all())
                 list(service.cost_options.all())
                 for sal in service.service_at_locations.all():
