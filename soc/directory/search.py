@@ -61,36 +61,49 @@ def words_of(query):
     return kept[:MAX_WORDS]
 
 
-class _OnSearchText(Func):
-    """SQL over the service's folded text: `{col}` is the column, each %s the query's words."""
+VECTOR = "(to_tsvector('english'::regconfig, {col}) || to_tsvector('spanish'::regconfig, {col}))"
+TSQUERY = "(plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s))"
+# A word of four letters or more may be misspelt: close enough in spelling (pg_trgm) also counts.
+WORD_MATCH = f"({VECTOR} @@ {TSQUERY})"
+FUZZY_WORD_MATCH = f"({VECTOR} @@ {TSQUERY} OR %s <%% {{col}})"
+ANY_WORD = "(to_tsquery('english'::regconfig, %s) || to_tsquery('spanish'::regconfig, %s))"
+RANK = f"(ts_rank_cd({VECTOR}, {ANY_WORD}) + word_similarity(%s, {{col}}))"
 
-    sql = ""
+
+class _OnSearchText(Func):
+    """SQL over the service's folded text: `{col}` is the column, the words are parameters."""
+
     output_field = FloatField()
 
     def __init__(self, words, **extra):
         super().__init__(F("search_text"), **extra)
-        self.words = " ".join(words)
+        self.words = list(words)
 
     def as_sql(self, compiler, connection, **extra):
         col, params = compiler.compile(self.source_expressions[0])
         assert not params, "the column compiles without parameters"
-        sql = self.sql.replace("{col}", col)
-        return sql, [self.words] * sql.count("%s")
-
-
-VECTOR = "(to_tsvector('english'::regconfig, {col}) || to_tsvector('spanish'::regconfig, {col}))"
-TSQUERY = "(plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s))"
+        sql, params = self.sql_and_params()
+        return sql.replace("{col}", col), params
 
 
 class PgMatch(_OnSearchText):
-    """Every word, stemmed in English or in Spanish; or the words close in spelling (pg_trgm)."""
+    """Every word, stemmed in English or in Spanish, or (long words) close in spelling."""
 
-    sql = f"({VECTOR} @@ {TSQUERY} OR %s <%% {{col}})"
     output_field = BooleanField()
+
+    def sql_and_params(self):
+        parts, params = [], []
+        for word in self.words:
+            template = FUZZY_WORD_MATCH if len(word) >= 4 else WORD_MATCH
+            parts.append(template)
+            params += [word] * template.count("%s")
+        return "(" + " AND ".join(parts) + ")", params
 
 
 class PgRank(_OnSearchText):
-    sql = f"(ts_rank_cd({VECTOR}, {TSQUERY}) + word_similarity(%s, {{col}}))"
+    def sql_and_params(self):
+        text = " ".join(self.words)
+        return RANK, [" | ".join(self.words)] * 2 + [text]
 
 
 def _fts5_query(words):
