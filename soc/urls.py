@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("soc.messaging.urls")),
     path("api/v1/", api.urls),
     path("hsds/", include("soc.directory.urls")),
+    path("", include("soc.directory.find_urls")),
     path("accounts-admin/", admin.site.urls),
 ]
