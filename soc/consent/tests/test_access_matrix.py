@@ -55,6 +55,11 @@ NOT_CASE_DATA = {
     "hsds_taxonomy": PUBLIC_DIRECTORY,
     "hsds_taxonomy_terms": PUBLIC_DIRECTORY,
     "hsds_taxonomy_term": PUBLIC_DIRECTORY,
+    "find_help": "public Find help search, no sign-in, records nothing: directory/tests/test_find_pages.py",
+    "find_service": "public service page (public services only): directory/tests/test_find_pages.py",
+    "service_edit": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
+    "service_verify": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
+    "reverification_queue": "lists only services the user may edit: directory/tests/test_keep_current.py",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
