@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from soc import uswds
+
 from .models import Service, TaxonomyTerm
 from .needs import NEEDS_TAXONOMY_ID
 
@@ -18,7 +20,7 @@ def _need_choices():
     return [("", _("Any kind of help")), *named]
 
 
-class FindForm(forms.Form):
+class FindForm(uswds.Form):
     q = forms.CharField(
         label=_("What do you need help with?"),
         required=False,
@@ -52,7 +54,7 @@ class FindForm(forms.Form):
         self.fields["age"].widget.attrs["inputmode"] = "numeric"
 
 
-class CapacityForm(forms.Form):
+class CapacityForm(uswds.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     capacity_status = forms.ChoiceField(
         label=_("Can you take new people?"), choices=Service.CapacityStatus.choices, required=False
