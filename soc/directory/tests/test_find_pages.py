@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from soc.access_log import without_query
 from soc.audit.models import AuditEvent
 from soc.factories import StaffFactory
 
@@ -62,6 +63,15 @@ def test_searching_records_nothing_about_who_searched(client, services):
     client.force_login(StaffFactory())
     client.get(reverse("find_help"), {"q": "counseling"})
     assert AuditEvent.objects.count() == before
+
+
+def test_what_a_family_types_never_reaches_the_server_log():
+    line = "GET /find/?q=food&near=12+Oak+St+Raleigh&age=4 HTTP/1.1"
+    assert without_query(line) == "GET /find/?… HTTP/1.1"
+
+
+def test_the_sign_in_page_points_families_to_find_help(client):
+    assert reverse("find_help") in client.get(reverse("login")).content.decode()
 
 
 def test_staff_see_the_same_search_in_the_signed_in_layout(client, services):
