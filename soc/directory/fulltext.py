@@ -6,40 +6,40 @@ from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func
 from django.db.models.expressions import RawSQL
 
-VECTOR = "(to_tsvector('english'::regconfig, {col}) || to_tsvector('spanish'::regconfig, {col}))"
 TSQUERY = "(plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s))"
-# A word of four letters or more may be misspelt: close enough in spelling (pg_trgm) also counts.
-WORD_MATCH = f"({VECTOR} @@ {TSQUERY})"
-FUZZY_WORD_MATCH = f"({VECTOR} @@ {TSQUERY} OR %s <%% {{col}})"
+# Each word, stemmed in English or in Spanish, must be in the stored vector (migration 0004).
+WORD_MATCH = f"({{vector}} @@ {TSQUERY})"
+# When no service has them all, a word of four letters or more may be misspelt: close enough
+# in spelling (pg_trgm's word similarity) counts.
+FUZZY_WORD_MATCH = f"({{vector}} @@ {TSQUERY} OR %s <%% {{col}})"
 ANY_WORD = "(to_tsquery('english'::regconfig, %s) || to_tsquery('spanish'::regconfig, %s))"
-RANK = f"(ts_rank_cd({VECTOR}, {ANY_WORD}) + word_similarity(%s, {{col}}))"
+RANK = f"ts_rank_cd({{vector}}, {ANY_WORD})"
 
 
 class _OnSearchText(Func):
-    """SQL over the service's folded text: `{col}` is the column, the words are parameters."""
+    """SQL over the service's folded text (`{col}`) and its stored vector (`{vector}`)."""
 
     output_field = FloatField()
 
-    def __init__(self, words, **extra):
+    def __init__(self, words, fuzzy=False, **extra):
         super().__init__(F("search_text"), **extra)
-        self.words = list(words)
+        self.words, self.fuzzy = list(words), fuzzy
 
     def as_sql(self, compiler, connection, **extra):
         col, params = compiler.compile(self.source_expressions[0])
         assert not params, "the column compiles without parameters"
+        vector = col.replace('"search_text"', '"search_vector"')
         sql, params = self.sql_and_params()
-        return sql.replace("{col}", col), params
+        return sql.replace("{vector}", vector).replace("{col}", col), params
 
 
 class PgMatch(_OnSearchText):
-    """Every word, stemmed in English or in Spanish, or (long words) close in spelling."""
-
     output_field = BooleanField()
 
     def sql_and_params(self):
         parts, params = [], []
         for word in self.words:
-            template = FUZZY_WORD_MATCH if len(word) >= 4 else WORD_MATCH
+            template = FUZZY_WORD_MATCH if self.fuzzy and len(word) >= 4 else WORD_MATCH
             parts.append(template)
             params += [word] * template.count("%s")
         return "(" + " AND ".join(parts) + ")", params
@@ -47,8 +47,7 @@ class PgMatch(_OnSearchText):
 
 class PgRank(_OnSearchText):
     def sql_and_params(self):
-        text = " ".join(self.words)
-        return RANK, [" | ".join(self.words)] * 2 + [text]
+        return RANK, [" | ".join(self.words)] * 2
 
 
 def _fts5_query(words):
@@ -92,9 +91,13 @@ def _fts5_ids(words):
 
 
 def text_match(qs, words, rank=True):
-    """Services whose text holds every word, annotated `relevance` (higher is better)."""
+    """Services whose text holds every word, annotated `relevance` (higher is better).
+    On PostgreSQL, spelling is forgiven only when the words as typed find nothing (one more
+    query, an EXISTS), so the common case never pays for trigram matching."""
     if connection.vendor == "postgresql":
-        qs = qs.filter(PgMatch(words))
-        return qs.annotate(relevance=PgRank(words)) if rank else qs
+        exact = qs.filter(PgMatch(words))
+        if not exact.exists():
+            exact = qs.filter(PgMatch(words, fuzzy=True))
+        return exact.annotate(relevance=PgRank(words)) if rank else exact
     qs = qs.filter(id__in=_fts5_ids(words))
     return qs.annotate(relevance=Fts5Rank(words)) if rank else qs

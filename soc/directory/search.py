@@ -22,10 +22,10 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from . import models as m
 from .fulltext import text_match
-from .geography import postcode_centroid
+from .geography import bounding_box, postcode_centroid
 from .models.base import folded
 
 PER_PAGE = 20
@@ -42,6 +42,7 @@ KM_PER_DEGREE = 111.2
 LOCAL_TIME = zoneinfo.ZoneInfo("America/New_York")
 # Distance bands (km): nearer bands come first, relevance orders services inside a band.
 BANDS_KM = (8, 25, 50, 100)
+MAX_KM = 160  # a family is shown services within about 100 miles, and those with no place
 _STOP_WORDS = (
     "a an and at for in of on or the to with near me my i need help "
     "de del el la las los en para por con y o un una unos unas al mi necesito ayuda"
@@ -170,27 +171,27 @@ def place_of(near):
     return None
 
 
-def _squared_degrees(centre):
+def _squared_degrees(centre, path):
     """Squared flat-earth distance, in degrees of latitude, from centre to a location."""
     lat, lon = centre
     stretch = math.cos(math.radians(lat))
-    dlat = F("location__latitude") - Value(lat)
-    dlon = (F("location__longitude") - Value(lon)) * Value(stretch)
+    dlat = F(f"{path}latitude") - Value(lat)
+    dlon = (F(f"{path}longitude") - Value(lon)) * Value(stretch)
     return dlat * dlat + dlon * dlon
 
 
 def _nearest(qs, centre):
-    places = (
-        m.ServiceAtLocation.objects.filter(
-            service_id=OuterRef("pk"),
-            location__latitude__isnull=False,
-            location__longitude__isnull=False,
-        )
-        .annotate(d2=_squared_degrees(centre))
-        .order_by("d2")
-        .values("d2")[:1]
-    )
-    qs = qs.annotate(distance_d2=Subquery(places, output_field=FloatField()))
+    """Services with a place within MAX_KM, annotated with the squared distance to their
+    nearest place there and its distance band. (A service with no place, a phone line, is
+    found by searching without a place.) One join, no per-row subquery."""
+    low_lat, high_lat, low_lon, high_lon = bounding_box(centre, MAX_KM * 1000)
+    path = "service_at_locations__location__"
+    qs = qs.filter(
+        **{
+            f"{path}latitude__range": (low_lat, high_lat),
+            f"{path}longitude__range": (low_lon, high_lon),
+        }
+    ).annotate(distance_d2=Min(_squared_degrees(centre, path)))
     bands = [
         When(distance_d2__lte=(km / KM_PER_DEGREE) ** 2, then=Value(i))
         for i, km in enumerate(BANDS_KM)

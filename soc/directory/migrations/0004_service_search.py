@@ -1,21 +1,24 @@
-"""Full-text search over services: on PostgreSQL an English + Spanish tsvector index and a
-trigram index for typos; on SQLite an FTS5 table kept in step with the services by triggers.
+"""Full-text search over services: on PostgreSQL a stored English + Spanish tsvector with its
+index and a trigram index for typos; on SQLite an FTS5 table kept in step with the services by triggers.
 Each half runs only on its own database."""
 
 from django.db import migrations, models
 
 PG_FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    # The same expression as soc.directory.search.Vector, so the planner uses this index.
-    "CREATE INDEX directory_service_fts ON directory_service USING gin "
-    "((to_tsvector('english'::regconfig, search_text) || "
-    "to_tsvector('spanish'::regconfig, search_text)))",
+    # Stored, so ranking reads the vector instead of computing it again for every match.
+    # The model does not know this column: only soc.directory.fulltext reads it.
+    "ALTER TABLE directory_service ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('english'::regconfig, search_text) || "
+    "to_tsvector('spanish'::regconfig, search_text)) STORED",
+    "CREATE INDEX directory_service_fts ON directory_service USING gin (search_vector)",
     "CREATE INDEX directory_service_trgm ON directory_service USING gin "
     "(search_text gin_trgm_ops)",
 ]
 PG_BACKWARD = [
     "DROP INDEX IF EXISTS directory_service_trgm",
     "DROP INDEX IF EXISTS directory_service_fts",
+    "ALTER TABLE directory_service DROP COLUMN IF EXISTS search_vector",
 ]
 
 SQLITE_FORWARD = [
