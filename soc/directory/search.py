@@ -30,6 +30,7 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from . import models as m
 from .fulltext import text_match
@@ -37,6 +38,7 @@ from .geography import bounding_box, postcode_centroid
 from .models.base import folded
 
 PER_PAGE = 20
+COUNT_CAP = 500
 MAX_WORDS = 8
 KM_PER_DEGREE = 111.2
 LOCAL_TIME = zoneinfo.ZoneInfo("America/New_York")
@@ -255,6 +257,19 @@ def ranked_services(query="", filters=None, queryset=None):
     return qs.order_by("-relevance", "name", "id")
 
 
+class CappedPaginator(Paginator):
+    """Counts up to COUNT_CAP matches: past that a family needs more words or a place, not an
+    exact number, and counting every one of 50,000 services would cost as much as ranking them."""
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self):
+        return self.count > COUNT_CAP
+
+
 def for_display(qs):
     """The related rows a results page shows, each fetched once for the whole page."""
     return qs.select_related("organization").prefetch_related(
@@ -300,7 +315,7 @@ def search_services(
         now=now,
     )
     qs = for_display(ranked_services(query, filters))
-    found = Paginator(qs, per_page).get_page(page)
+    found = CappedPaginator(qs, per_page).get_page(page)
     found.object_list = list(found.object_list)
     for service in found.object_list:
         service.distance_km = km_from(getattr(service, "distance_d2", None))
