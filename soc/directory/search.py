@@ -80,10 +80,12 @@ def _in_county(qs, county):
 
 
 def _in_language(qs, code):
+    """Offered in the language ("es" also finds "ES" and "es-US"), by the service or where it is."""
     code = code.lower()[:2]
-    at_service = m.Language.objects.filter(service_id=OuterRef("pk"), code__istartswith=code)
+    spoken = Q(code__in=(code, code.upper())) | Q(code__startswith=f"{code}-")
+    at_service = m.Language.objects.filter(spoken, service_id=OuterRef("pk"))
     at_location = m.Language.objects.filter(
-        location__service_at_locations__service_id=OuterRef("pk"), code__istartswith=code
+        spoken, location__service_at_locations__service_id=OuterRef("pk")
     )
     return qs.filter(Exists(at_service) | Exists(at_location))
 
