@@ -46,11 +46,20 @@ def _test_settings(settings):
 _flushed = False  # set once a transactional test on this worker has emptied the tables
 
 
+def _reload_shipped_data():
+    from soc.accounts.models import County
+    from soc.directory.models import Taxonomy, TaxonomyTerm
+    from soc.directory.needs import load_needs_taxonomy
+
+    County.load_north_carolina()
+    load_needs_taxonomy(Taxonomy, TaxonomyTerm)
+
+
 @pytest.fixture(autouse=True)
 def _counties(request):
-    """Counties ship as a data migration; a transactional test's flush removes them, so reload."""
+    """Counties and the needs taxonomy ship as data migrations; a transactional test's flush
+    removes them, so reload."""
     global _flushed
-    from soc.accounts.models import County
 
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         from django.db import connection
@@ -58,7 +67,7 @@ def _counties(request):
         from soc.audit.schema import install_triggers, remove_triggers
 
         install_triggers(connection)
-        County.load_north_carolina()
+        _reload_shipped_data()
         yield
         # The flush after a transactional test must be able to empty the audit table.
         remove_triggers(connection)
@@ -69,7 +78,7 @@ def _counties(request):
         ):
             # Inside this test's transaction, so they go again with its rollback.
             request.getfixturevalue("db")
-            County.load_north_carolina()
+            _reload_shipped_data()
         yield
 
 

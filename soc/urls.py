@@ -20,5 +20,7 @@ urlpatterns = [
     path("", include("soc.consent.urls")),
     path("", include("soc.messaging.urls")),
     path("api/v1/", api.urls),
+    path("hsds/", include("soc.directory.urls")),
+    path("", include("soc.directory.find_urls")),
     path("accounts-admin/", admin.site.urls),
 ]

@@ -204,3 +204,6 @@ register("api_token.revoke", Kind.ACCOUNT)
 register("calendar_feed.create", Kind.ACCOUNT)
 register("calendar_feed.revoke", Kind.ACCOUNT)
 register("demo.seed", Kind.SYSTEM)
+# The resource directory (soc/directory/actions.py): never about a family.
+register("directory.service_capacity", Kind.CHANGE)
+register("directory.service_verify", Kind.CHANGE)

@@ -17,6 +17,9 @@ INSIDERS = ("caregiver", "youth", "facilitator", "member")
 OUTSIDERS = ("proposed", "removed", "same_org_staff", "other_org_staff", "org_admin", "superuser")
 EVERYONE = INSIDERS + OUTSIDERS + ("anonymous",)
 
+# The HSDS API: the public resource directory, open without sign-in, never about a family; only
+# public services (directory/tests/test_hsds_api.py).
+PUBLIC_DIRECTORY = "public resource directory (HSDS): directory/tests/test_hsds_api.py"
 # Routes that do not show one family's case data, and why.
 NOT_CASE_DATA = {
     "login": "sign-in form",
@@ -41,6 +44,22 @@ NOT_CASE_DATA = {
     "family_join": "asks to join a family just shown as a duplicate: tested in families/tests/test_open_family.py",
     "health_live": "load-balancer probe: answers without database, session or user (soc/test_health.py)",
     "health_ready": "load-balancer probe: database and migrations only, no case data (soc/test_health.py)",
+    "hsds_root": PUBLIC_DIRECTORY,
+    "hsds_services": PUBLIC_DIRECTORY,
+    "hsds_service": PUBLIC_DIRECTORY,
+    "hsds_service_at_locations": PUBLIC_DIRECTORY,
+    "hsds_service_at_location": PUBLIC_DIRECTORY,
+    "hsds_organizations": PUBLIC_DIRECTORY,
+    "hsds_organization": PUBLIC_DIRECTORY,
+    "hsds_taxonomies": PUBLIC_DIRECTORY,
+    "hsds_taxonomy": PUBLIC_DIRECTORY,
+    "hsds_taxonomy_terms": PUBLIC_DIRECTORY,
+    "hsds_taxonomy_term": PUBLIC_DIRECTORY,
+    "find_help": "public Find help search, no sign-in, records nothing: directory/tests/test_find_pages.py",
+    "find_service": "public service page (public services only): directory/tests/test_find_pages.py",
+    "service_edit": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
+    "service_verify": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
+    "reverification_queue": "lists only services the user may edit: directory/tests/test_keep_current.py",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
