@@ -86,5 +86,8 @@ class HsdsRecord(models.Model):
         return {
             f.attname
             for f in cls._meta.concrete_fields
-            if f.name not in cls.LOCAL_FIELDS and not f.blank and not f.null
+            if f.name not in cls.LOCAL_FIELDS
+            and not f.blank
+            and not f.null
+            and (f.primary_key or not f.has_default())
         }

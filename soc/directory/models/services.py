@@ -165,6 +165,10 @@ class ServiceArea(HsdsRecord):
     class Meta:
         ordering = ["name", "id"]
 
+    def save(self, *args, **kwargs):
+        self.match_counties([self])
+        super().save(*args, **kwargs)
+
     @staticmethod
     def county_key(name):
         """Names like "Wake", "Wake County" and "wake county, nc" all give the same key."""

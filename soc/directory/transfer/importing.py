@@ -59,14 +59,17 @@ def check(rows):
     """{model: {id: (values, row)}} of the rows whose fields are right, and the problems."""
     parsed = {model: {} for model in TABLES}
     problems = []
-    for row in rows:
+    for seq, row in enumerate(rows):
+        row.seq = seq
         if row.model is None or not isinstance(row.data, dict):
             problems.append(
-                Problem(row.file, row.where, "", _("Expected an HSDS record (an object)."))
+                Problem(row.file, row.where, "", _("Expected an HSDS record (an object)."), seq)
             )
             continue
         values, errors = convert(row.model, row.data, row.file.endswith(".csv"))
-        problems += [Problem(row.file, row.where, column, message) for column, message in errors]
+        problems += [
+            Problem(row.file, row.where, column, message, seq) for column, message in errors
+        ]
         if errors:
             continue
         held = parsed[row.model].get(values["id"])
@@ -79,6 +82,7 @@ def check(rows):
                     row.where,
                     "id",
                     _("This id is already used on %(where)s.") % {"where": held[1].where},
+                    seq,
                 )
             )
         else:  # the same record nested in two places: one record, every link it was given
@@ -107,6 +111,7 @@ def check_references(parsed):
                                 column,
                                 _("Unknown reference: no %(table)s with id %(id)s.")
                                 % {"table": target.HSDS_NAME, "id": values[attname]},
+                                row.seq,
                             )
                         )
                         del records[pk]
@@ -170,6 +175,7 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None):
     report = Report()
     parsed, problems = check(rows)
     problems += check_references(parsed)
+    problems.sort(key=lambda p: p.seq)
     report.problems = problems
     if problems and not skip_invalid:
         raise ImportFailed(problems)

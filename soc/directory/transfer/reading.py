@@ -32,6 +32,7 @@ class Problem:
     where: str
     field: str
     message: str
+    seq: int = 0  # the row's place in the file(s), so problems list in reading order
 
     def __str__(self):
         field = f", {self.field}" if self.field else ""
