@@ -42,6 +42,7 @@ class Service(HsdsRecord):
     HSDS_TABLE = "services"
     HSDS_NAME = "service"
     LOCAL_FIELDS = ("capacity_status", "verified_by", "search_text")
+    SEARCHED = ("name", "alternate_name", "description")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -105,9 +106,6 @@ class Service(HsdsRecord):
 
     def __str__(self):
         return self.name
-
-    def searchable_text(self):
-        return folded(self.name, self.alternate_name, self.description)
 
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES
