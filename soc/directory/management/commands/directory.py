@@ -77,5 +77,7 @@ class Command(BaseCommand):
         if if_empty and Service.objects.exists():
             self.stdout.write("The directory already has services; nothing added.")
             return
-        count = add_demo_directory()
-        self.stdout.write(f"Added {count} demo services.")
+        services, written = add_demo_directory()
+        self.stdout.write(
+            f"Demo directory: {services} services ({written} records new or changed)."
+        )
