@@ -152,7 +152,7 @@ def add_demo_directory(today=None):
     """Add (or refresh) the demo directory; returns (services in it, records new or changed)."""
     today = today or timezone.localdate()
     rows, capacity, agencies = build(today, random.Random(SEED))
-    report = import_rows(rows)
+    report = import_rows(rows, source="demo")
     services = list(m.Service.objects.filter(pk__in=capacity))
     for service in services:
         service.capacity_status = capacity[service.pk][0]

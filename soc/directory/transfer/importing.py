@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from soc.accounts.models import County
+from soc.audit.log import record
 
 from .. import models as m
 from ..models.base import folded
@@ -206,7 +207,7 @@ def _insert(model, rows):
             copy.write_row([full[a] for a in attnames])
 
 
-def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None):
+def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, source=""):
     """Check and write `rows` (from reading.read); returns a Report, raises ImportFailed."""
     report = Report()
     parsed, problems = check(rows)
@@ -234,4 +235,8 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None):
             done += len(records)
             if progress is not None:
                 progress(done, total)
+        if not dry_run:
+            new, changed, _same = report.totals
+            detail = {"source": source, "new": new, "changed": changed, "skipped": report.skipped}
+            record(None, "directory.imported", detail=detail)
     return report

@@ -43,7 +43,9 @@ class Command(BaseCommand):
         bar = ProgressBar(self.stderr, unit="records") if verbosity > 0 else None
         try:
             rows = read(path)
-            report = import_rows(rows, dry_run=dry_run, skip_invalid=skip_invalid, progress=bar)
+            report = import_rows(
+                rows, dry_run=dry_run, skip_invalid=skip_invalid, progress=bar, source=path.name
+            )
         except Unreadable as error:
             raise CommandError(str(error.problem)) from None
         except ImportFailed as failed:
