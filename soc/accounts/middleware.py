@@ -70,7 +70,8 @@ class UserLanguageMiddleware:
 class SecondFactorMiddleware:
     """When SOC_REQUIRE_MFA is on, staff must confirm a one-time code before anything else."""
 
-    ALLOWED = ("second-factor", "sign-out", "language", "static")
+    # The public directory (/hsds/) needs no sign-in, so no second step either.
+    ALLOWED = ("second-factor", "sign-out", "language", "static", "hsds")
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -252,3 +252,12 @@ def test_every_hsds_route_answers_without_sign_in(client, directory):
     for name in names:
         url = reverse(name, kwargs={"pk": ids[name]} if name in ids else {})
         assert client.get(url).status_code == 200, url
+
+
+def test_staff_half_way_through_signing_in_still_read_the_public_directory(client, settings):
+    from soc.factories import StaffFactory
+
+    settings.SOC_REQUIRE_MFA = True
+    client.force_login(StaffFactory())
+    assert client.get("/hsds/services").status_code == 200
+    assert client.get("/").status_code == 302  # everything else waits for the second step
