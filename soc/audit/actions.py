@@ -213,3 +213,7 @@ register("api_token.revoke", Kind.ACCOUNT)
 register("calendar_feed.create", Kind.ACCOUNT)
 register("calendar_feed.revoke", Kind.ACCOUNT)
 register("demo.seed", Kind.SYSTEM)
+# The community resource directory: public data, not case data, but who changed it is kept.
+register("directory.service_verified", C)
+register("directory.capacity_updated", C)
+register("directory.imported", Kind.SYSTEM)

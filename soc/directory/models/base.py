@@ -54,6 +54,8 @@ class HsdsRecord(models.Model):
     LOCAL_FIELDS: tuple = ()
     HSDS_RENAMES: dict = {}
     MAY_BE_EMPTY: tuple = ()
+    # The columns `search` matches, folded into a `search_text` column (models that have one).
+    SEARCHED: tuple = ()
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
 
@@ -61,13 +63,9 @@ class HsdsRecord(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if hasattr(self, "search_text"):
-            self.search_text = self.searchable_text()
+        if self.SEARCHED:
+            self.search_text = folded(*(getattr(self, f) for f in self.SEARCHED))
         super().save(*args, **kwargs)
-
-    def searchable_text(self):
-        """What `search` matches (folded); records with a `search_text` column define it."""
-        raise NotImplementedError
 
     @classmethod
     def hsds_columns(cls):
@@ -86,5 +84,8 @@ class HsdsRecord(models.Model):
         return {
             f.attname
             for f in cls._meta.concrete_fields
-            if f.name not in cls.LOCAL_FIELDS and not f.blank and not f.null
+            if f.name not in cls.LOCAL_FIELDS
+            and not f.blank
+            and not f.null
+            and (f.primary_key or not f.has_default())
         }

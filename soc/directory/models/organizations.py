@@ -18,6 +18,7 @@ class Organization(HsdsRecord):
     HSDS_TABLE = "organizations"
     HSDS_NAME = "organization"
     LOCAL_FIELDS = ("agency", "search_text")
+    SEARCHED = ("name", "alternate_name", "description")
 
     name = models.TextField(_("name"))
     alternate_name = text(_("alternate name"))
@@ -51,9 +52,6 @@ class Organization(HsdsRecord):
 
     def __str__(self):
         return self.name
-
-    def searchable_text(self):
-        return folded(self.name, self.alternate_name, self.description)
 
 
 class OrganizationIdentifier(HsdsRecord):

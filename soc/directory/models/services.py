@@ -42,6 +42,7 @@ class Service(HsdsRecord):
     HSDS_TABLE = "services"
     HSDS_NAME = "service"
     LOCAL_FIELDS = ("capacity_status", "verified_by", "search_text")
+    SEARCHED = ("name", "alternate_name", "description")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -106,9 +107,6 @@ class Service(HsdsRecord):
     def __str__(self):
         return self.name
 
-    def searchable_text(self):
-        return folded(self.name, self.alternate_name, self.description)
-
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES
 
@@ -164,6 +162,10 @@ class ServiceArea(HsdsRecord):
 
     class Meta:
         ordering = ["name", "id"]
+
+    def save(self, *args, **kwargs):
+        self.match_counties([self])
+        super().save(*args, **kwargs)
 
     @staticmethod
     def county_key(name):

@@ -9,32 +9,10 @@ from soc.demo import story
 from soc.demo.actions import seed as seed_database
 from soc.demo.generator import PASSWORD
 from soc.families.models import Family
+from soc.progress import ProgressBar
 
 DEMO_FAMILIES = 30
 DEMO_SEED = 2026
-
-
-class ProgressBar:
-    """A text bar on stderr, redrawn after every committed batch."""
-
-    WIDTH = 30
-
-    def __init__(self, stream, started):
-        self.stream = stream
-        self.started = started
-        self.live = getattr(stream, "isatty", lambda: False)()
-
-    def __call__(self, done, total):
-        share = done / total if total else 1
-        filled = round(share * self.WIDTH)
-        bar = "#" * filled + "." * (self.WIDTH - filled)
-        seconds = time.monotonic() - self.started
-        line = f"[{bar}] {done:>9,}/{total:,} families  {seconds:5.0f} s"
-        if self.live:  # redraw in place; a log file gets one line per batch
-            self.stream.write("\r" + line, style_func=str, ending="\n" if done >= total else "")
-            self.stream.flush()
-        else:
-            self.stream.write(line, style_func=str)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,142 @@
+"""One HSDS row's values, checked and converted to what the model stores.
+
+Each problem names the field and says what is wrong in words a data manager understands:
+a required field left out, a malformed UUID, a number where text belongs, a value outside the
+standard's list.
+"""
+
+import datetime
+import functools
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
+from django.utils.translation import gettext as _
+
+
+class Invalid(ValueError):
+    pass
+
+
+def _text(value, csv):
+    if isinstance(value, str):
+        return value
+    # A number where text belongs (an identifier such as 1234567) reads as that text.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise Invalid(_("Expected text, found %(value)s.") % {"value": _shown(value)})
+
+
+def _uuid(value, csv):
+    if not isinstance(value, str):
+        raise Invalid(_("Expected a UUID, found %(value)s.") % {"value": _shown(value)})
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise Invalid(_("Not a valid UUID: %(value)s.") % {"value": _shown(value)}) from None
+
+
+def _number(value, csv, whole):
+    if csv and isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise Invalid(
+                _("Expected a number, found %(value)s.") % {"value": _shown(value)}
+            ) from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise Invalid(_("Expected a number, found %(value)s.") % {"value": _shown(value)})
+    if whole:
+        if not float(value).is_integer():
+            raise Invalid(_("Expected a whole number, found %(value)s.") % {"value": _shown(value)})
+        return int(value)
+    return float(value)
+
+
+def _parsed(parse, example):
+    def convert(value, csv):
+        if isinstance(value, str):
+            try:
+                parsed = parse(value.strip().replace("Z", "+00:00"))
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                return parsed
+        raise Invalid(
+            _("Expected a value like %(example)s, found %(value)s.")
+            % {"example": example, "value": _shown(value)}
+        )
+
+    return convert
+
+
+def _datetime(value, csv):
+    when = _parsed(parse_datetime, "2024-05-01T09:30:00Z")(value, csv)
+    return when if timezone.is_aware(when) else timezone.make_aware(when, datetime.UTC)
+
+
+def _shown(value):
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _converter(field):
+    if isinstance(field, models.ForeignKey | models.UUIDField):
+        return _uuid
+    if isinstance(field, models.IntegerField):
+        return functools.partial(_number, whole=True)
+    if isinstance(field, models.FloatField):
+        return functools.partial(_number, whole=False)
+    if isinstance(field, models.DateTimeField):
+        return _datetime
+    if isinstance(field, models.DateField):
+        return _parsed(parse_date, "2024-05-01")
+    if isinstance(field, models.TimeField):
+        return _parsed(parse_time, "09:30")
+    return _text
+
+
+@functools.cache
+def columns(model):
+    """column -> (attname, converter, choices or None) for the model's HSDS columns."""
+    fields = {f.attname: f for f in model._meta.concrete_fields}
+    out = {}
+    for column, attname in model.hsds_columns():
+        field = fields[attname]
+        choices = {str(v) for v, _label in field.choices} - {""} if field.choices else None
+        out[column] = (attname, _converter(field), choices)
+    return out
+
+
+def convert(model, data, from_csv):
+    """(values by attname, [(column, message)]) for one row."""
+    values, problems = {}, []
+    known = columns(model)
+    for column in data:
+        if column not in known:
+            problems.append(
+                (column, _("Not a field of %(table)s in HSDS 3.0.") % {"table": model.HSDS_NAME})
+            )
+    required = model.hsds_required()
+    for column, (attname, converter, choices) in known.items():
+        raw = data.get(column)
+        if raw is None or (raw == "" and attname not in model.MAY_BE_EMPTY):
+            if attname in required and not (attname in model.MAY_BE_EMPTY and column in data):
+                problems.append((column, _("Required, but missing.")))
+            continue
+        try:
+            value = converter(raw, from_csv)
+        except Invalid as error:
+            problems.append((column, str(error)))
+            continue
+        if choices is not None and value not in choices:
+            problems.append(
+                (
+                    column,
+                    _("Must be one of: %(choices)s.") % {"choices": ", ".join(sorted(choices))},
+                )
+            )
+            continue
+        values[attname] = value
+    return values, problems
