@@ -1,19 +1,23 @@
 """What the referral pages and endpoints read: each list costs a fixed number of queries."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.utils import timezone
 
 from soc.directory import models as d
 
 from .followups import waiting_state
-from .models import Referral, ReferralEvent, SharedDetails, UnmetNeed
+from .models import Referral, ReferralEvent, ReferralNotice, SharedDetails, UnmetNeed
 
 LIST_RELATED = ("service__organization", "author", "need_term", "shared")
 
 
 def family_referrals(user, family):
     """The family's referrals the user may read, newest first, each with its waiting flag."""
+    news = ReferralNotice.objects.filter(user=user, referral=OuterRef("pk"), seen_at=None)
     referrals = list(
-        Referral.objects.visible_to(user, family=family).select_related(*LIST_RELATED)[:100]
+        Referral.objects.visible_to(user, family=family)
+        .select_related(*LIST_RELATED)
+        .annotate(has_news=Exists(news))[:100]
     )
     for referral in referrals:
         referral.waiting = waiting_state(referral)
@@ -129,3 +133,10 @@ def unmet_need_counts(county_ids=None):
         }
         for row in rows
     ]
+
+
+def notices_seen(user, referral):
+    """The user opened the referral: its notices to them are read."""
+    ReferralNotice.objects.filter(user=user, referral=referral, seen_at=None).update(
+        seen_at=timezone.now()
+    )

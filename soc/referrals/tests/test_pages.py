@@ -153,3 +153,14 @@ def test_the_team_page_costs_the_same_with_more_referrals(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("family", args=[cast.family.pk]))
+
+
+def test_the_maker_sees_news_on_the_team_page_until_opening_the_referral(client, cast):
+    from soc.referrals import actions
+
+    referral = add_referral(cast)
+    actions.transition(referral, "accepted", cast.provider)
+    client.force_login(cast.facilitator)
+    assert ">New<" in client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    client.get(reverse("referral", args=[cast.family.pk, referral.pk]))
+    assert ">New<" not in client.get(reverse("family", args=[cast.family.pk])).content.decode()

@@ -153,6 +153,7 @@ def referral(request, family_id, referral_id):
     family = family_for(request, family_id, audit=False)
     referral = _referral_or_404(request, family, referral_id)
     record_view(request, "referral.view", referral, family.pk)
+    queries.notices_seen(request.user, referral)
     changes = actions.offered_changes(request.user, referral)
     context = {
         "family": family,
