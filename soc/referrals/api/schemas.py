@@ -144,8 +144,18 @@ class ReceivedOut(Schema):
         return organization.name if organization else ""
 
 
+class ReceivedEventOut(EventOut):
+    @staticmethod
+    def resolve_by(event):
+        """Staff by name; a change the family made reads "family" (the provider knows only
+        the contact the family shared)."""
+        if not event.by_id:
+            return ""
+        return event.by.full_name if event.by.organization_id else "family"
+
+
 class ReceivedDetail(ReceivedOut):
-    events: list[EventOut]
+    events: list[ReceivedEventOut]
 
     @staticmethod
     def resolve_events(referral):

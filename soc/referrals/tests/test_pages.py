@@ -164,3 +164,14 @@ def test_the_maker_sees_news_on_the_team_page_until_opening_the_referral(client,
     assert ">New<" in client.get(reverse("family", args=[cast.family.pk])).content.decode()
     client.get(reverse("referral", args=[cast.family.pk, referral.pk]))
     assert ">New<" not in client.get(reverse("family", args=[cast.family.pk])).content.decode()
+
+
+def test_the_provider_reads_family_for_a_change_the_family_made(client, cast):
+    from soc.referrals import actions
+
+    referral = add_referral(cast)
+    actions.transition(referral, "cancelled", cast.caregiver, reason="declined")
+    client.force_login(cast.provider)
+    page = client.get(reverse("referral_received", args=[referral.pk])).content.decode()
+    assert "The family" in page and "Maria Rivera" in page  # the shared contact only
+    assert page.count("Maria Rivera") == 1
