@@ -175,3 +175,17 @@ def test_the_provider_reads_family_for_a_change_the_family_made(client, cast):
     page = client.get(reverse("referral_received", args=[referral.pk])).content.decode()
     assert "The family" in page and "Maria Rivera" in page  # the shared contact only
     assert page.count("Maria Rivera") == 1
+
+
+def test_a_plan_strategy_offers_refer_and_the_referral_carries_it(client, cast):
+    from soc.plans.tests.builders import add_plan
+
+    add_plan(cast)
+    add_referral(cast)
+    client.force_login(cast.facilitator)
+    plan = client.get(reverse("plan", args=[cast.family.pk])).content.decode()
+    strategy = cast.plan_v1.strategys.get(category="general")
+    link = reverse("referral_new", args=[cast.family.pk]) + f"?strategy={strategy.pk}"
+    assert link in plan
+    page = client.get(link).content.decode()
+    assert strategy.description in page
