@@ -209,8 +209,9 @@ def referral_change(request, family_id, referral_id):
 @require_POST
 def referral_answer(request, family_id, referral_id):
     """The family's answer: did you get the help you needed?"""
-    family = family_for(request, family_id, "answer_referral")
-    referral = _referral_or_404(request, family, referral_id)
+    family = family_for(request, family_id)
+    referral = _referral_or_404(request, family, referral_id)  # 404 before 403: ids stay secret
+    policy.require(request.user, "answer_referral", referral)
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
