@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "soc.messaging",
     "soc.plans",
     "soc.directory",
+    "soc.referrals",
     "soc.api",
     "soc.demo",
 ]

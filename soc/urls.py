@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("soc.families.urls")),
     path("", include("soc.teams.urls")),
     path("", include("soc.plans.urls")),
+    path("", include("soc.referrals.urls")),
     path("", include("soc.consent.urls")),
     path("", include("soc.messaging.urls")),
     path("api/v1/", api.urls),

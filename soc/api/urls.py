@@ -10,6 +10,7 @@ from soc.accounts.models import Language
 from soc.consent.api import router as consent_router
 from soc.families.api import router as families_router
 from soc.plans.api import router as plans_router
+from soc.referrals.api import router as referrals_router
 from soc.teams.api import router as teams_router
 
 from . import errors
@@ -73,3 +74,4 @@ api.add_router("", families_router)
 api.add_router("", teams_router)
 api.add_router("", consent_router)
 api.add_router("", plans_router)
+api.add_router("", referrals_router)

@@ -153,6 +153,23 @@ register("plan.rate_progress", C, timeline=_("noted progress on the plan"))
 register("plan.rate_progress_again", C, timeline=_("changed a progress rating"))
 register("plan.step_link", C, timeline=_("linked a next step to the plan"))
 
+# Referrals (soc/referrals): the team's pages, the provider's inbox and the API.
+register("referral_new.view", R, looked=_("Looked for a service to refer the family to"))
+register("referral_share.view", R, looked=_("Prepared a referral with what the family shares"))
+register("referral.view", R, looked=_("Opened a referral"))
+register("referral_received.view", R, looked=_("A provider opened what you agreed to share"))
+register("referral_inbox.view", R)  # the provider's list: no one family
+register("referral.api_list", R, looked=_("Looked at the family's referrals"))
+register("referral.api_view", R, looked=_("Opened a referral"))
+register("referral.api_received", R, looked=_("A provider opened what you agreed to share"))
+register("referral.create", C, timeline=_("made a referral to a service"))
+register("referral.change", C, timeline=_("updated a referral"))
+register("referral.reopen", C, timeline=_("opened a referral again"))
+register("referral.answer", C, timeline=_("said whether the referral helped"))
+register("referral.unmet_need", C, timeline=_("noted a need no service can meet now"))
+register("referral.overdue", Kind.SYSTEM)  # no answer in 2 business days: the maker is told
+register("referral.escalated", Kind.SYSTEM)  # no answer in 14 business days
+
 # Changes, in the team's timeline when they have timeline wording.
 register("family.create", C, timeline=_("opened the family's record"))
 register("family.update", C, timeline=_("updated the family's information"))

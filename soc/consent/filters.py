@@ -128,3 +128,14 @@ def with_readability(queryset, user, family_id=None):
         ExpressionWrapper(allowed, output_field=BooleanField()) if allowed else Value(False)
     )
     return queryset.annotate(readable=expression)
+
+
+def received_referrals(queryset, user):
+    """Referrals sent to services the user's organization runs: the provider relation.
+
+    The provider is not on the family's team; this hands over the referral rows only, and
+    pages show of them nothing but what the family shared (no draft is ever sent).
+    """
+    if not _signed_in(user) or user.organization_id is None:
+        return queryset.none()
+    return queryset.filter(provider_id=user.organization_id).exclude(status="draft")

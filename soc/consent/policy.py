@@ -10,6 +10,9 @@ Rules:
 - Family members always see their own records. Anyone else sees a record of a protected data
   category only when they wrote it or under an active consent that names them, the
   organization recorded on their team membership, or the whole team, for that category.
+- Staff of a provider that receives a referral see only what the family agreed to share for
+  that referral (its shared details), in their inbox; they are not on the team and every
+  family door still answers them 404.
 - Emergency ("break-glass") access lets a staff member with that permission, not on the team,
   see a family for 24 hours after giving a reason. It is audited and shown to the family.
   Substance-use (42 CFR Part 2) records open only when the reason given is a bona fide
@@ -224,6 +227,17 @@ def is_required_by_agency(user, member):
 
 
 @rules.predicate
+def receives_the_referral(user, referral):
+    """Staff of the organization running the service a referral was sent to (not a draft)."""
+    return (
+        referral is not None
+        and user.organization_id is not None
+        and getattr(referral, "provider_id", None) == user.organization_id
+        and referral.status != "draft"
+    )
+
+
+@rules.predicate
 def was_just_shown_this_family_as_a_duplicate(user, family):
     """Asking to join is allowed only right after the family was shown as a possible duplicate,
     so the request cannot be used to probe which families exist."""
@@ -290,6 +304,13 @@ POLICY.add_rule("record_agreement_on_behalf", is_facilitator)
 POLICY.add_rule("acknowledge_plan", is_team_member & ~is_family_member)
 POLICY.add_rule("rate_progress", is_facilitator)
 POLICY.add_rule("change_plan_settings", is_caregiver | is_facilitator)
+# Referrals (soc/referrals): any team member refers and follows up; the provider that receives
+# one sees its shared details only and answers it; the family says whether it got help.
+POLICY.add_rule("refer_family", is_team_member)
+POLICY.add_rule("change_referral", is_team_member)
+POLICY.add_rule("act_on_received_referral", receives_the_referral)
+POLICY.add_rule("answer_referral", is_family_member)
+POLICY.add_rule("see_unmet_need_counts", works_for_an_organization)
 
 ACTIONS = frozenset(POLICY.keys())
 

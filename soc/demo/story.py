@@ -25,6 +25,7 @@ OUTSIDER = "outsider@example.org"
 ADMIN = "admin@example.org"
 SOCIAL_WORKER = "lucia.fernandez@example.org"
 THERAPIST = "marcus.bell@example.org"
+PROVIDER = "provider@example.org"  # soc.referrals.demo.PROVIDER_EMAIL
 
 # (e-mail, full name, language, organization, job title, phone)
 ACCOUNTS = [
@@ -36,6 +37,7 @@ ACCOUNTS = [
     (ADMIN, "Site Administrator", "en", None, "", ""),
     (SOCIAL_WORKER, "Lucía Fernández", "es", "Wake County Human Services", "Child Welfare Social Worker", "919-555-0184"),
     (THERAPIST, "Marcus Bell", "en", "Triangle Family Counseling", "Family Therapist", "919-555-0195"),
+    (PROVIDER, "Rosa Jiménez", "es", "Triangle Family Counseling", "Intake Coordinator", "919-555-0106"),
 ]  # fmt: skip
 
 # (role, e-mail, what to try); everyone signs in with PASSWORD.
@@ -45,6 +47,7 @@ SIGN_INS = [
     ("School counselor, Wake County Public School System", COUNSELOR, "Proposed on the Rivera team, so cannot see it until María approves; active on other teams"),
     ("Family partner, NC Families United", PARTNER, "On several teams, the Riveras' included"),
     ("Therapist, Bull City Therapy Partners (Durham)", OUTSIDER, "On no team: sees no family at all"),
+    ("Provider intake, Triangle Family Counseling", PROVIDER, "After `soc demo_referrals`: /referrals/inbox/ shows referrals to its services, only what families shared; accept, start, complete"),
     ("Administrator", ADMIN, "Manages accounts in /accounts-admin/; no team, so no case data"),
 ]  # fmt: skip
 

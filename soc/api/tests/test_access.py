@@ -14,6 +14,7 @@ from soc.api.testing import API, ApiClient
 from soc.api.urls import api
 from soc.audit.models import AuditEvent
 from soc.plans.tests.builders import add_plan
+from soc.referrals.tests.builders import SHARED, add_referral
 from soc.teams.models import Membership
 
 SOON = (timezone.now() + timedelta(days=30)).isoformat()
@@ -106,8 +107,33 @@ FAMILY_OPERATIONS = [
         "/families/{family}/meetings/{meeting}/progress",
         {"goal": "{plan_goal}", "family_rating": 5},
     ),
+    # Referrals: one sent to a parenting class (soc/referrals/tests/builders.py).
+    ("get", "/families/{family}/referrals", None),
+    (
+        "post",
+        "/families/{family}/referrals",
+        {"service": "{service}", "need": "X", "shared": SHARED},
+    ),
+    ("get", "/families/{family}/referrals/{referral}", None),
+    (
+        "post",
+        "/families/{family}/referrals/{referral}/transitions",
+        {"to": "cancelled", "version": 2, "reason": "declined"},
+    ),
+    ("post", "/families/{family}/referrals/{referral}/answer", {"answer": "yes"}),
 ]
-OTHER_OPERATIONS = [("get", "/me"), ("get", "/families"), ("post", "/families")]
+OTHER_OPERATIONS = [
+    ("get", "/me"),
+    ("get", "/families"),
+    ("post", "/families"),
+    ("get", "/referrals/inbox"),
+    ("get", "/referrals/unmet-needs"),
+]
+# The provider's doors: a referral found through `received_by`, never through the family.
+PROVIDER_OPERATIONS = [
+    ("get", "/referrals/inbox/{referral}", None),
+    ("post", "/referrals/inbox/{referral}/transitions", {"to": "accepted", "version": 2}),
+]
 
 # Staff at every distance from the family, proposed-but-not-approved, removed, and the
 # administrators: none of them is on the team, so none of them may learn it exists.
@@ -133,6 +159,9 @@ def _ids(cast, path=""):
             "plan_goal": cast.goal_v1.pk,
             "kind": "goal",
         }
+    if "referral" in path:
+        add_referral(cast)
+        plan.update(service=str(cast.service.pk), referral=cast.referral.pk)
     return {
         **plan,
         "family": cast.family.pk,
@@ -195,5 +224,6 @@ def test_every_operation_is_in_the_access_table():
         for path, operations in api.get_openapi_schema()["paths"].items()
         for method in operations
     }
-    listed = {(m, _shape(p)) for m, p, _body in FAMILY_OPERATIONS} | set(OTHER_OPERATIONS)
+    listed = {(m, _shape(p)) for m, p, _body in FAMILY_OPERATIONS + PROVIDER_OPERATIONS}
+    listed |= set(OTHER_OPERATIONS)
     assert documented == listed

@@ -158,12 +158,17 @@ VALID_REQUESTS = [
     # The access table's consent is in the child's name; give it in the mother's.
     (m, p, {**b, "granted_by": "{mother}"} if (m, p) == CONSENT else b)
     for m, p, b in FAMILY_OPERATIONS
-    # The plan's operations need a plan: soc/plans/tests/test_api.py checks them with one.
-    if not p.startswith("/families/{family}/plan") and not p.endswith("/progress")
+    # The plan's operations need a plan: soc/plans/tests/test_api.py checks them with one;
+    # referrals need a referral: soc/referrals/tests/test_api.py.
+    if not p.startswith("/families/{family}/plan")
+    and not p.endswith("/progress")
+    and "/referrals" not in p
 ] + [
     ("get", "/me", None),
     ("get", "/families", None),
     ("post", "/families", NEW_FAMILY),
+    ("get", "/referrals/inbox", None),
+    ("get", "/referrals/unmet-needs", None),
 ]
 # Who succeeds where (both, when not listed): the family gives consent, invites and decides
 # on proposals; the rest of the team proposes; the facilitator, who called the meeting and
@@ -186,6 +191,7 @@ SUCCEEDS_AS = {
     ("post", "/families/{family}/meetings/held"): FACILITATOR,
     ("post", "/families/{family}/next-steps"): FACILITATOR,
     ("patch", "/families/{family}/next-steps/{step}"): FACILITATOR,
+    ("get", "/referrals/unmet-needs"): FACILITATOR,  # staff only: counts, never names
 }
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from soc.api.testing import ApiClient
 
-from .test_access import FAMILY_OPERATIONS, OTHER_OPERATIONS, _fill, _ids
+from .test_access import FAMILY_OPERATIONS, OTHER_OPERATIONS, PROVIDER_OPERATIONS, _fill, _ids
 
 pytestmark = pytest.mark.django_db
 
@@ -80,12 +80,23 @@ EXPECTED = {
     ("post", "/families/{family}/plan/versions/{plan_version}/acknowledge"): (403, 403, 200, 200),
     ("get", "/families/{family}/plan/goals/{plan_goal}/ratings"): (200, 200, 200, 200),
     ("post", "/families/{family}/meetings/{meeting}/progress"): (403, 403, 201, 403),
+    # Referrals: every member refers and follows up; the family answers once it is closed
+    # (this one is still waiting for the provider: 422).
+    ("get", "/families/{family}/referrals"): (200, 200, 200, 200),
+    ("post", "/families/{family}/referrals"): (201, 201, 201, 201),
+    ("get", "/families/{family}/referrals/{referral}"): (200, 200, 200, 200),
+    ("post", "/families/{family}/referrals/{referral}/transitions"): (200, 200, 200, 200),
+    ("post", "/families/{family}/referrals/{referral}/answer"): (422, 422, 403, 403),
 }
 OTHER_EXPECTED = {
     # /me, /families (list), POST /families (the body below is not valid: 422 once signed in)
     ("get", "/me"): 200,
     ("get", "/families"): 200,
     ("post", "/families"): 422,
+    # Everyone has an inbox (empty unless their organization runs the service).
+    ("get", "/referrals/inbox"): 200,
+    # Counts, never names: for staff of an organization; families' accounts get 403.
+    ("get", "/referrals/unmet-needs"): 200,
 }
 
 CELLS = [
@@ -122,6 +133,19 @@ def test_other_operations_answer_every_relation(cast, method, path, role):
         expected = 401
     elif (method, path) == ("post", "/families") and role in ("caregiver", "youth"):
         expected = 422  # the body is checked before the action says families open no families
+    elif path == "/referrals/unmet-needs" and getattr(cast, role).organization_id is None:
+        expected = 403
     else:
         expected = OTHER_EXPECTED[(method, path)]
     assert response.status_code == expected, (role, response.content[:300])
+
+
+@pytest.mark.parametrize(("method", "path", "body"), PROVIDER_OPERATIONS)
+def test_only_the_receiving_provider_opens_a_referral(cast, method, path, body):
+    """The provider's staff 200; every other relation (team, family, other providers) 404."""
+    ids = _ids(cast, path)
+    roles = (*INSIDERS, *OUTSIDERS, "other_provider", "anonymous", "provider")
+    for role in roles:
+        response = ApiClient(getattr(cast, role)).call(method, path.format(**ids), _fill(body, ids))
+        expected = {"anonymous": 401, "provider": 200}.get(role, 404)
+        assert response.status_code == expected, (role, response.content[:300])

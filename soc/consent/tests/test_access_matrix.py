@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from soc.audit.models import AuditEvent
 from soc.plans.tests.builders import add_plan
+from soc.referrals.tests.builders import add_referral
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,8 @@ NOT_CASE_DATA = {
     "service_edit": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
     "service_verify": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
     "reverification_queue": "lists only services the user may edit: directory/tests/test_keep_current.py",
+    "referral_inbox": "lists only referrals to the user's organization's services, shared "
+    "details only (Referral.objects.received_by): referrals/tests/test_pages.py",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
@@ -138,6 +141,20 @@ CASE_ROUTES = {
     "plan_part_edit": ("get", dict.fromkeys(INSIDERS, 200)),
     "plan_part_remove": ("post", dict.fromkeys(INSIDERS, 302)),
     "plan_review": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    # Referrals (soc/referrals): one sent to a parenting class; it waits for the provider, so
+    # the family cannot answer yet (the answer page says so and returns: 302).
+    "referral_new": ("get", dict.fromkeys(INSIDERS, 200)),
+    "referral_share": ("get", dict.fromkeys(INSIDERS, 200)),
+    "referral_no_fit": ("post", dict.fromkeys(INSIDERS, 302)),
+    "referral": ("get", dict.fromkeys(INSIDERS, 200)),
+    "referral_change": ("post", dict.fromkeys(INSIDERS, 302)),
+    "referral_answer": (
+        "post",
+        {"caregiver": 302, "youth": 302, "facilitator": 403, "member": 403},
+    ),
+    # The provider's doors: only its staff (referrals/tests/test_pages.py); the team gets 404.
+    "referral_received": ("get", dict.fromkeys(INSIDERS, 404)),
+    "referral_received_change": ("post", dict.fromkeys(INSIDERS, 404)),
     # Break-glass is only for staff with the permission who are NOT on the team.
     "emergency_open": ("get", dict.fromkeys(INSIDERS, 404)),
 }
@@ -165,6 +182,8 @@ def test_every_route_is_in_the_matrix_or_explained():
 def _url(name, cast):
     if name.startswith("plan"):
         add_plan(cast)
+    if name.startswith("referral"):
+        add_referral(cast)
     ids = {
         "family_id": cast.family.pk,
         "member_id": {
@@ -185,7 +204,9 @@ def _url(name, cast):
             part_id=cast.goal_v2.pk if "part" in name else cast.strategy_v2.pk,
         )
     (pattern,) = [r for r, n in _walk(get_resolver().url_patterns) if n == name]
-    kwargs = {k: v for k, v in ids.items() if f"<int:{k}>" in pattern}
+    if name.startswith("referral"):
+        ids.update(referral_id=cast.referral.pk, service_id=cast.service.pk)
+    kwargs = {k: v for k, v in ids.items() if f"<int:{k}>" in pattern or f"<uuid:{k}>" in pattern}
     if "<slug:kind>" in pattern:
         kwargs["kind"] = "goal"
     return reverse(name, kwargs=kwargs)
