@@ -13,6 +13,12 @@ from .states import Reason, Status
 
 
 class FindServiceForm(uswds.Form):
+    words = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("What the family is looking for, in words"),
+        help_text=_("For example: parenting class in Spanish. Leave empty to list every service."),
+    )
     need = forms.ModelChoiceField(
         TaxonomyTerm.objects.exclude(parent=None), required=False, label=_("Kind of need")
     )

@@ -17,6 +17,20 @@ def test_the_refer_page_lists_services_with_their_room_by_need_and_county(client
     assert "Crianza con Cariño" in page and "Has capacity" in page and "3 families open" in page
 
 
+def test_words_on_the_refer_page_use_the_directory_search(client, cast):
+    add_service()
+    pantry = add_service("Despensa del Valle")
+    pantry.description = "Free groceries every Saturday"
+    pantry.save()
+    client.force_login(cast.facilitator)
+    url = reverse("referral_new", args=[cast.family.pk])
+    page = client.get(url, {"words": "groceries"}).content.decode()
+    assert "Despensa del Valle" in page and "Crianza con Cari" not in page
+    page = client.get(url, {"words": "crianza en Spanish"}).content.decode()
+    assert "Crianza con Cari" in page and "Despensa del Valle" not in page
+    assert "Has capacity" in page and "3 families open" in page
+
+
 def test_a_coordinator_refers_with_what_the_family_shares(client, cast):
     add_referral(cast)
     service = add_service("Grupo de Padres")

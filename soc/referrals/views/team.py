@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from soc.consent import policy
 from soc.consent.doors import family_for, record_view
 from soc.directory.models import Service, TaxonomyTerm
+from soc.directory.search import search_services
 from soc.form_pages import submit
 from soc.plans.models import Strategy
 from soc.versioning import StaleVersion
@@ -28,18 +30,27 @@ def _strategy(request, family):
 
 @login_required
 def referral_new(request, family_id):
-    """Choose a service: a simple list by need and county (the directory's search plugs in)."""
+    """Choose a service: the directory's search when words are given, else the services for the
+    need and county by name."""
     family = family_for(request, family_id, "refer_family")
     strategy = _strategy(request, family)
-    data = request.GET if "need" in request.GET or "county" in request.GET else None
+    asked = {"need", "county", "words"} & set(request.GET)
+    data = request.GET if asked else None
     form = FindServiceForm(data, initial={"county": family.county_id})
     need_id = county_id = None
+    words = ""
     if form.is_valid():
         need_id = getattr(form.cleaned_data["need"], "pk", None)
         county_id = getattr(form.cleaned_data["county"], "pk", None)
+        words = form.cleaned_data["words"].strip()
     elif data is None:
         county_id = family.county_id
-    services = list(queries.services_for(need_id, county_id)[:50])
+    if words:
+        found = search_services(words, county=county_id, need=need_id, per_page=25)
+        services = list(found.object_list)
+        prefetch_related_objects(services, "capacities")
+    else:
+        services = list(queries.services_for(need_id, county_id)[:50])
     for service in services:
         service.check = queries.capacity_check(service)
     context = {
