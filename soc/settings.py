@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "soc.teams",
     "soc.messaging",
     "soc.plans",
+    "soc.collaboratives",
     "soc.api",
     "soc.demo",
 ]
