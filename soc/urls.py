@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("soc.plans.urls")),
     path("", include("soc.consent.urls")),
     path("", include("soc.messaging.urls")),
+    path("", include("soc.collaboratives.urls")),
     path("api/v1/", api.urls),
     path("accounts-admin/", admin.site.urls),
 ]

@@ -31,6 +31,7 @@ class Action:
     kind: Kind
     timeline: str = ""
     looked: str = ""
+    label: str = ""  # plain words for events outside a family (governance)
 
     @property
     def is_read(self):
@@ -41,10 +42,10 @@ REGISTRY: dict[str, Action] = {}
 LOOKED_DEFAULT = _("Looked at your family's information")
 
 
-def register(name, kind, *, timeline="", looked=""):
+def register(name, kind, *, timeline="", looked="", label=""):
     if name in REGISTRY:
         raise ValueError(f"Audit action {name!r} is registered twice.")
-    REGISTRY[name] = Action(name, Kind(kind), timeline, looked)
+    REGISTRY[name] = Action(name, Kind(kind), timeline, looked, label)
 
 
 def get(name):
@@ -67,6 +68,22 @@ def timeline_actions():
 
 
 R, C = Kind.READ, Kind.CHANGE
+
+GOVERNANCE_ACTIONS = {
+    "collaborative.create": _("Set up a collaborative"),
+    "collaborative.change": _("Changed a collaborative"),
+    "seat.add": _("Added a seat"),
+    "seat.fill": _("Put someone in a seat"),
+    "seat.end_term": _("Ended a term in a seat"),
+}
+# Form pages of governance opened with a GET, and confidential items read with a seat.
+GOVERNANCE_VIEWS = {
+    "collaborative_new.view": _("Opened the form to set up a collaborative"),
+    "collaborative_edit.view": _("Opened the form to change a collaborative"),
+    "seat_add.view": _("Opened the form to add a seat"),
+    "seat_fill.view": _("Opened the form to fill a seat"),
+    "term_end.view": _("Opened the form to end a term"),
+}
 
 # Reads of a family's information.
 register("family.view", R, looked=_("Opened the team page"))
@@ -181,6 +198,12 @@ register("next_step.create", C, timeline=_("added a next step"))
 register("next_step.update", C, timeline=_("updated a next step"))
 register("consent.give", C)
 register("consent.revoke", C)
+
+# Governance (soc.collaboratives): no family on these events, only the body's own objects.
+for _name, _label in GOVERNANCE_ACTIONS.items():
+    register(_name, C, label=_label)
+for _name, _label in GOVERNANCE_VIEWS.items():
+    register(_name, R, label=_label)
 
 register("disclosure", Kind.DISCLOSURE)
 register("emergency.form", Kind.EMERGENCY)

@@ -7,7 +7,17 @@ SOC = Path(__file__).resolve().parent.parent
 # Each app may import the apps listed after it, never those before it. `consent` holds the
 # policy that domain apps call; `accounts` and `audit` are at the bottom. `api` and `demo` sit
 # on top and may import anything.
-LAYERS = ["collaboratives", "messaging", "plans", "teams", "families", "consent", "accounts", "audit", "texting"]
+LAYERS = [
+    "collaboratives",
+    "messaging",
+    "plans",
+    "teams",
+    "families",
+    "consent",
+    "accounts",
+    "audit",
+    "texting",
+]
 TOP = {"api", "demo", "tests", "tests_browser"}
 MAX_LINES = 400
 

@@ -41,6 +41,15 @@ NOT_CASE_DATA = {
     "family_join": "asks to join a family just shown as a duplicate: tested in families/tests/test_open_family.py",
     "health_live": "load-balancer probe: answers without database, session or user (soc/test_health.py)",
     "health_ready": "load-balancer probe: database and migrations only, no case data (soc/test_health.py)",
+    # Governance (soc.collaboratives): no case data, only suppressed counts; public pages are public,
+    # edits need a seat or the collaborative-admin permission (collaboratives/tests/test_access.py).
+    "collaborative_list": "public list of collaboratives",
+    "collaborative": "public page of a collaborative: confidential items only with a seat",
+    "collaborative_new": "needs the collaborative-admin permission (collaboratives/tests)",
+    "collaborative_edit": "needs an office or the permission (collaboratives/tests)",
+    "seat_add": "needs an office or the permission (collaboratives/tests)",
+    "seat_fill": "needs an office or the permission (collaboratives/tests)",
+    "term_end": "needs an office or the permission (collaboratives/tests)",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
