@@ -75,6 +75,17 @@ GOVERNANCE_ACTIONS = {
     "seat.add": _("Added a seat"),
     "seat.fill": _("Put someone in a seat"),
     "seat.end_term": _("Ended a term in a seat"),
+    "gov_meeting.schedule": _("Scheduled a collaborative meeting"),
+    "gov_meeting.roll_call": _("Took the roll call"),
+    "agenda.suggest": _("Suggested an agenda item"),
+    "agenda.accept": _("Put a suggested item on the agenda"),
+    "motion.make": _("Recorded a motion"),
+    "motion.vote": _("Recorded the votes on a motion"),
+    "action_item.add": _("Added an action item"),
+    "action_item.update": _("Updated an action item"),
+    "minutes.draft": _("Drafted minutes"),
+    "minutes.amend": _("Amended draft minutes"),
+    "minutes.approve": _("Approved the minutes of a meeting"),
 }
 # Form pages of governance opened with a GET, and confidential items read with a seat.
 GOVERNANCE_VIEWS = {
@@ -83,6 +94,15 @@ GOVERNANCE_VIEWS = {
     "seat_add.view": _("Opened the form to add a seat"),
     "seat_fill.view": _("Opened the form to fill a seat"),
     "term_end.view": _("Opened the form to end a term"),
+    "gov_meeting_new.view": _("Opened the form to schedule a collaborative meeting"),
+    "agenda_suggest.view": _("Opened the form to suggest an agenda item"),
+    "roll_call.view": _("Opened the roll call"),
+    "motion_new.view": _("Opened the form to record a motion"),
+    "motion_votes.view": _("Opened the form to record votes"),
+    "action_item_add.view": _("Opened the form to add an action item"),
+    "minutes_edit.view": _("Opened the minutes to change them"),
+    "minutes_approve.view": _("Opened the form to approve minutes"),
+    "gov_meeting.confidential": _("Read a meeting's confidential items with a seat"),
 }
 
 # Reads of a family's information.

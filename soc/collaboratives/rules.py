@@ -17,7 +17,7 @@ def _signed_in(user):
     return user is not None and user.is_authenticated
 
 
-def _terms(user, body):
+def current_terms(user, body):
     if not _signed_in(user) or body is None:
         return SeatTerm.objects.none()
     body = getattr(body, "collaborative", body)  # a meeting or other object of the body
@@ -31,12 +31,12 @@ def is_collaborative_admin(user, body=None):
 
 @rules.predicate
 def holds_a_seat(user, body):
-    return _terms(user, body).exists()
+    return current_terms(user, body).exists()
 
 
 @rules.predicate
 def holds_an_office(user, body):
-    return _terms(user, body).filter(office__in=[*CHAIRS, Office.SECRETARY]).exists()
+    return current_terms(user, body).filter(office__in=[*CHAIRS, Office.SECRETARY]).exists()
 
 
 POLICY = rules.RuleSet()

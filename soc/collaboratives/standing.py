@@ -61,3 +61,28 @@ def rule_warnings(body, holders=None):
             _("A seat reserved for %(type)s is vacant.") % {"type": seat.get_seat_type_display()}
         )
     return warnings
+
+
+class Quorum:
+    """A meeting's quorum, computed live from its roll call."""
+
+    def __init__(self, meeting, holders=None):
+        body = meeting.collaborative
+        holders = seat_holders(body, meeting.day) if holders is None else holders
+        present = set(meeting.roll.filter(status="present").values_list("seat_id", flat=True))
+        self.held = {seat.pk: (seat, term) for seat, term in holders if term is not None}
+        voting = [seat for seat, _term in self.held.values() if seat.is_voting]
+        self.voting_seats = len(voting)
+        self.voting_present = sum(1 for seat in voting if seat.pk in present)
+        self.family_present = any(
+            seat.pk in present and seat.seat_type in FAMILY_SEAT_TYPES
+            for seat, _term in self.held.values()
+        )
+        self.needs_family = body.quorum_needs_family
+        self.needed = self.voting_seats // 2 + 1
+
+    @property
+    def is_quorate(self):
+        return is_quorate(
+            self.voting_seats, self.voting_present, self.family_present, self.needs_family
+        )

@@ -5,5 +5,33 @@ message, nothing saved) or PermissionDenied.
 """
 
 from .bodies import add_seat, change_collaborative, create_collaborative, end_term, fill_seat
+from .meetings import (
+    accept_item,
+    add_action_item,
+    make_motion,
+    record_votes,
+    schedule_meeting,
+    suggest_item,
+    take_roll,
+    update_action_item,
+)
+from .minutes import amend_minutes, approve_minutes, draft_minutes
 
-__all__ = ["add_seat", "change_collaborative", "create_collaborative", "end_term", "fill_seat"]
+__all__ = [
+    "accept_item",
+    "add_action_item",
+    "add_seat",
+    "amend_minutes",
+    "approve_minutes",
+    "change_collaborative",
+    "create_collaborative",
+    "draft_minutes",
+    "end_term",
+    "fill_seat",
+    "make_motion",
+    "record_votes",
+    "schedule_meeting",
+    "suggest_item",
+    "take_roll",
+    "update_action_item",
+]

@@ -10,7 +10,7 @@ from soc.form_pages import submit
 
 from .. import actions, rules, standing
 from ..forms import CollaborativeForm, EndTermForm, SeatForm, TermForm
-from ..models import Collaborative, SeatTerm
+from ..models import Collaborative, GovMeeting, Minutes, SeatTerm
 from .base import body_for, can
 
 
@@ -36,8 +36,20 @@ def collaborative(request, slug):
         "warnings": standing.rule_warnings(body, holders),
         "work_groups": body.work_groups.all(),
         "can": flags,
+        **_meetings_and_minutes(body),
     }
     return render(request, "collaboratives/collaborative.html", context)
+
+
+def _meetings_and_minutes(body):
+    meetings = GovMeeting.objects.filter(collaborative=body)
+    return {
+        "upcoming": meetings.upcoming()[:5],
+        "past": meetings.past()[:12],
+        "approved_minutes": Minutes.objects.filter(
+            meeting__collaborative=body, status=Minutes.Status.APPROVED
+        ).select_related("meeting")[:12],
+    }
 
 
 @login_required

@@ -50,6 +50,17 @@ NOT_CASE_DATA = {
     "seat_add": "needs an office or the permission (collaboratives/tests)",
     "seat_fill": "needs an office or the permission (collaboratives/tests)",
     "term_end": "needs an office or the permission (collaboratives/tests)",
+    "gov_meeting": "public meeting page: confidential items only with a seat (test_meeting_pages)",
+    "gov_item": "agenda item: a confidential one is 404 without a seat (test_meeting_pages)",
+    "gov_meeting_new": "needs an office or the permission (collaboratives/tests)",
+    "agenda_suggest": "needs a seat (collaboratives/tests)",
+    "agenda_accept": "needs an office or the permission (collaboratives/tests)",
+    "roll_call": "needs an office or the permission (collaboratives/tests)",
+    "motion_new": "needs an office or the permission (collaboratives/tests)",
+    "motion_votes": "needs an office or the permission (collaboratives/tests)",
+    "action_item_add": "needs an office or the permission (collaboratives/tests)",
+    "minutes_edit": "officers draft, attendees amend (collaboratives/tests/test_meetings.py)",
+    "minutes_approve": "needs an office or the permission (collaboratives/tests)",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
