@@ -7,6 +7,7 @@ meeting = body + "meetings/<int:meeting_id>/"
 
 urlpatterns = [
     path("collaboratives/", bodies.collaborative_list, name="collaborative_list"),
+    path("collaboratives/partnership/", bodies.partnership_rollup, name="partnership"),
     path("collaboratives/new/", bodies.collaborative_new, name="collaborative_new"),
     path(body, bodies.collaborative, name="collaborative"),
     path(body + "edit/", bodies.collaborative_edit, name="collaborative_edit"),

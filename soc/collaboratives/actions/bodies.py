@@ -11,8 +11,13 @@ STATE_RULES = {"needs_family_co_chair": True, "family_voting_share": 25}
 LEVEL_OF_KIND = {Collaborative.Kind.STATE: Collaborative.Level.STATE}
 
 
+RESERVED_SLUGS = {"new", "partnership", "recommendations", "barriers"}  # pages of their own
+
+
 def _check_shape(body):
     K = Collaborative.Kind
+    if body.slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": _("This short name is taken: choose another.")})
     if body.kind == K.WORK_GROUP:
         if body.parent is None:
             raise ValidationError({"parent": _("A work group is part of another body.")})

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from soc.audit.log import record
 from soc.form_pages import submit
 
-from .. import actions, rules, standing
+from .. import actions, partnership, rules, standing
 from ..forms import CollaborativeForm, EndTermForm, SeatForm, TermForm
 from ..models import Collaborative, GovMeeting, Minutes, SeatTerm
 from .base import body_for, can
@@ -34,6 +34,7 @@ def collaborative(request, slug):
         "body": body,
         "holders": holders,
         "warnings": standing.rule_warnings(body, holders),
+        "partnership": partnership.for_body(body, holders),
         "work_groups": body.work_groups.all(),
         "can": flags,
         **_meetings_and_minutes(body),
@@ -50,6 +51,12 @@ def _meetings_and_minutes(body):
             meeting__collaborative=body, status=Minutes.Status.APPROVED
         ).select_related("meeting")[:12],
     }
+
+
+def partnership_rollup(request):
+    """Family partnership in every local body, and across them: public."""
+    rows, total = partnership.state_rollup()
+    return render(request, "collaboratives/partnership.html", {"rows": rows, "total": total})
 
 
 @login_required

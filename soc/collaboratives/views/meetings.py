@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from soc.audit.log import record
 from soc.form_pages import run_and_return, submit
 
-from .. import actions, rules, standing
+from .. import actions, partnership, rules, standing
 from ..actions.minutes import attended
 from ..forms import (
     ActionItemForm,
@@ -82,6 +82,7 @@ def gov_meeting(request, slug, meeting_id):
         "quorum": standing.Quorum(meeting, holders),
         "motions": motions,
         "action_items": meeting.action_items.all(),
+        "partnership": partnership.for_meeting(meeting),
         "minutes": minutes if minutes and (minutes.is_approved or insider) else None,
         "may_amend": bool(minutes)
         and not minutes.is_approved

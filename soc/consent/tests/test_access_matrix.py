@@ -44,6 +44,7 @@ NOT_CASE_DATA = {
     # Governance (soc.collaboratives): no case data, only suppressed counts; public pages are public,
     # edits need a seat or the collaborative-admin permission (collaboratives/tests/test_access.py).
     "collaborative_list": "public list of collaboratives",
+    "partnership": "public: family partnership in seats and governance acts, no case data",
     "collaborative": "public page of a collaborative: confidential items only with a seat",
     "collaborative_new": "needs the collaborative-admin permission (collaboratives/tests)",
     "collaborative_edit": "needs an office or the permission (collaboratives/tests)",
