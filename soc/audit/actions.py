@@ -86,6 +86,15 @@ GOVERNANCE_ACTIONS = {
     "minutes.draft": _("Drafted minutes"),
     "minutes.amend": _("Amended draft minutes"),
     "minutes.approve": _("Approved the minutes of a meeting"),
+    "barrier.record": _("Recorded a barrier"),
+    "barrier.escalate": _("Sent a barrier to the State Collaborative"),
+    "barrier.decide": _("Decided on a barrier"),
+    "recommendation.draft": _("Drafted a recommendation"),
+    "recommendation.move": _("Changed a recommendation's status"),
+    "recommendation.respond": _("Recorded an agency's response"),
+    "recommendation.milestone": _("Added a milestone"),
+    "recommendation.milestone_done": _("Marked a milestone done"),
+    "recommendation.update": _("Posted an update on a recommendation"),
 }
 # Form pages of governance opened with a GET, and confidential items read with a seat.
 GOVERNANCE_VIEWS = {
@@ -103,6 +112,14 @@ GOVERNANCE_VIEWS = {
     "minutes_edit.view": _("Opened the minutes to change them"),
     "minutes_approve.view": _("Opened the form to approve minutes"),
     "gov_meeting.confidential": _("Read a meeting's confidential items with a seat"),
+    "barrier_new.view": _("Opened the form to record a barrier"),
+    "barrier_escalate.view": _("Opened the form to send a barrier to the state"),
+    "barrier_decide.view": _("Opened the form to decide on a barrier"),
+    "recommendation_new.view": _("Opened the form to draft a recommendation"),
+    "recommendation_move.view": _("Opened the form to change a recommendation's status"),
+    "milestone_add.view": _("Opened the form to add a milestone"),
+    "recommendation_update.view": _("Opened the form to post an update"),
+    "agency_response.view": _("Opened the form for an agency's response"),
 }
 
 # Reads of a family's information.
@@ -181,6 +198,9 @@ register("plan.acknowledge", C, timeline=_("acknowledged the plan"))
 register("plan.rate_progress", C, timeline=_("noted progress on the plan"))
 register("plan.rate_progress_again", C, timeline=_("changed a progress rating"))
 register("plan.step_link", C, timeline=_("linked a next step to the plan"))
+# A barrier raised from the team (soc.collaboratives): only the county and the words leave it.
+register("barrier_raise.view", R, looked=_("Opened the form to raise a barrier"))
+register("barrier.raise", C, timeline=_("raised a barrier with the local collaborative"))
 
 # Changes, in the team's timeline when they have timeline wording.
 register("family.create", C, timeline=_("opened the family's record"))

@@ -1,13 +1,29 @@
 from django.urls import path
 
-from .views import bodies, meetings
+from .feeds import RecommendationFeed
+from .views import barriers, bodies, meetings, recommendations
 
 body = "collaboratives/<slug:slug>/"
 meeting = body + "meetings/<int:meeting_id>/"
+barrier = body + "barriers/<int:barrier_id>/"
+rec = "collaboratives/recommendations/<int:recommendation_id>/"
+R = recommendations
 
 urlpatterns = [
     path("collaboratives/", bodies.collaborative_list, name="collaborative_list"),
     path("collaboratives/partnership/", bodies.partnership_rollup, name="partnership"),
+    path("families/<int:family_id>/barriers/new/", barriers.barrier_raise, name="barrier_raise"),
+    path(
+        "collaboratives/recommendations/", R.recommendation_tracker, name="recommendation_tracker"
+    ),
+    path("collaboratives/recommendations/feed/", RecommendationFeed(), name="recommendation_feed"),
+    path("collaboratives/recommendations/new/", R.recommendation_new, name="recommendation_new"),
+    path(rec, R.recommendation, name="recommendation"),
+    path(rec + "status/", R.recommendation_move, name="recommendation_move"),
+    path(rec + "milestones/new/", R.milestone_add, name="milestone_add"),
+    path(rec + "milestones/<int:milestone_id>/done/", R.milestone_done, name="milestone_done"),
+    path(rec + "updates/new/", R.recommendation_update, name="recommendation_update"),
+    path(rec + "responses/new/", R.agency_response, name="agency_response"),
     path("collaboratives/new/", bodies.collaborative_new, name="collaborative_new"),
     path(body, bodies.collaborative, name="collaborative"),
     path(body + "edit/", bodies.collaborative_edit, name="collaborative_edit"),
@@ -25,4 +41,9 @@ urlpatterns = [
     path(meeting + "action-items/new/", meetings.action_item_add, name="action_item_add"),
     path(meeting + "minutes/", meetings.minutes_edit, name="minutes_edit"),
     path(meeting + "minutes/approve/", meetings.minutes_approve, name="minutes_approve"),
+    path(body + "barriers/", barriers.barrier_list, name="barrier_list"),
+    path(body + "barriers/new/", barriers.barrier_new, name="barrier_new"),
+    path(barrier, barriers.barrier, name="barrier"),
+    path(barrier + "escalate/", barriers.barrier_escalate, name="barrier_escalate"),
+    path(barrier + "decide/", barriers.barrier_decide, name="barrier_decide"),
 ]

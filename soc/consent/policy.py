@@ -290,6 +290,8 @@ POLICY.add_rule("record_agreement_in_person", is_facilitator)
 POLICY.add_rule("acknowledge_plan", is_team_member & ~is_family_member)
 POLICY.add_rule("rate_progress", is_facilitator)
 POLICY.add_rule("change_plan_settings", is_caregiver | is_facilitator)
+# A systemic barrier goes to the county's collaborative without the family (soc.collaboratives).
+POLICY.add_rule("raise_barrier", is_team_member)
 
 ACTIONS = frozenset(POLICY.keys())
 

@@ -1,3 +1,4 @@
+from .barriers import Barrier, BarrierStep
 from .body import Collaborative
 from .meetings import (
     ActionItem,
@@ -9,9 +10,16 @@ from .meetings import (
     Motion,
     Vote,
 )
+from .recommendations import AgencyResponse, Milestone, Recommendation, RecommendationUpdate
 from .seats import Office, Seat, SeatTerm, SeatType
 
 __all__ = [
+    "AgencyResponse",
+    "Barrier",
+    "BarrierStep",
+    "Milestone",
+    "Recommendation",
+    "RecommendationUpdate",
     "ActionItem",
     "AgendaItem",
     "Attendance",

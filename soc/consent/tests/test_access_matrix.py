@@ -62,6 +62,20 @@ NOT_CASE_DATA = {
     "action_item_add": "needs an office or the permission (collaboratives/tests)",
     "minutes_edit": "officers draft, attendees amend (collaboratives/tests/test_meetings.py)",
     "minutes_approve": "needs an office or the permission (collaboratives/tests)",
+    "barrier_list": "public: county and words only (collaboratives/tests/test_barriers.py)",
+    "barrier": "public: county, words, steps, suppressed counts (test_barriers.py)",
+    "barrier_new": "needs a seat or the permission (collaboratives/tests)",
+    "barrier_escalate": "needs a seat on the local body or the permission (test_barriers.py)",
+    "barrier_decide": "needs an office on the State Collaborative (test_barriers.py)",
+    "recommendation_tracker": "public tracker; drafts only with a seat (test_recommendations.py)",
+    "recommendation_feed": "public Atom feed, drafts left out (test_recommendations.py)",
+    "recommendation": "public; drafts only with a seat (test_recommendations.py)",
+    "recommendation_new": "needs an office on the State Collaborative or the permission",
+    "recommendation_move": "needs an office on the State Collaborative or the permission",
+    "milestone_add": "needs an office on the State Collaborative or the permission",
+    "milestone_done": "needs an office on the State Collaborative or the permission",
+    "recommendation_update": "needs an office on the State Collaborative or the permission",
+    "agency_response": "staff of an agency asked, or an officer (test_recommendations.py)",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
@@ -136,6 +150,8 @@ CASE_ROUTES = {
     "plan_part_edit": ("get", dict.fromkeys(INSIDERS, 200)),
     "plan_part_remove": ("post", dict.fromkeys(INSIDERS, 302)),
     "plan_review": ("get", {"caregiver": 403, "youth": 403, "facilitator": 200, "member": 403}),
+    # A barrier for the county's collaborative, from the team (soc/collaboratives).
+    "barrier_raise": ("get", dict.fromkeys(INSIDERS, 200)),
     # Break-glass is only for staff with the permission who are NOT on the team.
     "emergency_open": ("get", dict.fromkeys(INSIDERS, 404)),
 }

@@ -18,6 +18,7 @@ PLAN_ACTIONS = (
     "record_agreement_in_person",
     "rate_progress",
     "add_next_step",
+    "raise_barrier",
 )
 
 
