@@ -86,7 +86,11 @@ def decide_barrier(
     user, barrier, *, decision, reason, work_group=None, merged_into=None, request=None
 ):
     """The State Collaborative accepts (and assigns a work group), merges or declines, with a reason."""
-    barrier = Barrier.objects.select_for_update().select_related("escalated_to").get(pk=barrier.pk)
+    barrier = (
+        Barrier.objects.select_for_update(of=("self",))
+        .select_related("escalated_to")
+        .get(pk=barrier.pk)
+    )
     state = barrier.escalated_to
     if barrier.status != Barrier.Status.ESCALATED or state is None:
         raise ValidationError(_("Only a barrier sent to the State Collaborative is decided."))

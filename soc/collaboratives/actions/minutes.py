@@ -31,7 +31,9 @@ def draft_minutes(actor, meeting, *, text, request=None):
 @transaction.atomic
 def amend_minutes(actor, minutes, *, text, version, request=None):
     """Those who attended (and officers) change the draft; approved minutes are locked."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+    )
     meeting = minutes.meeting
     if not (
         rules.can(actor, "run_meeting", meeting.collaborative)
@@ -53,7 +55,9 @@ def amend_minutes(actor, minutes, *, text, version, request=None):
 @transaction.atomic
 def approve_minutes(actor, minutes, *, motion, request=None):
     """Approved by a carried motion of the same body; then locked and published."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
+    )
     body = minutes.meeting.collaborative
     require(actor, "run_meeting", body)
     if minutes.is_approved:
