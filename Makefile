@@ -47,6 +47,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/soc migrate --noinput -v0
 	$(DEMO_ENV) $(BIN)/soc seed --demo --if-empty
 	$(DEMO_ENV) $(BIN)/soc demo_plans
+	$(DEMO_ENV) $(BIN)/soc demo_collaboratives
 	@echo "soc commands on the demo database: DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc audit verify"
 	$(DEMO_ENV) SOC_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
 		$(BIN)/soc runserver $(DEMO_ADDR)
