@@ -106,8 +106,22 @@ FAMILY_OPERATIONS = [
         "/families/{family}/meetings/{meeting}/progress",
         {"goal": "{plan_goal}", "family_rating": 5},
     ),
+    # A barrier for the county's collaborative (soc/collaboratives): the answer has no family.
+    ("post", "/families/{family}/barriers", {"description": "No Spanish-speaking therapist"}),
 ]
-OTHER_OPERATIONS = [("get", "/me"), ("get", "/families"), ("post", "/families")]
+OTHER_OPERATIONS = [
+    ("get", "/me"),
+    ("get", "/families"),
+    ("post", "/families"),
+    # Governance (soc/collaboratives): no family; access by seat, tested in collaboratives/tests.
+    ("get", "/collaboratives"),
+    ("get", "/collaboratives/{slug}"),
+    ("get", "/collaboratives/{slug}/meetings/{meeting_id}"),
+    ("post", "/collaboratives/{slug}/barriers/{barrier_id}/escalate"),
+    ("post", "/collaboratives/{slug}/barriers/{barrier_id}/decide"),
+    ("get", "/recommendations"),
+    ("post", "/recommendations/{recommendation_id}/responses"),
+]
 
 # Staff at every distance from the family, proposed-but-not-approved, removed, and the
 # administrators: none of them is on the team, so none of them may learn it exists.
@@ -125,6 +139,13 @@ OUTSIDERS = [
 def _ids(cast, path=""):
     """The ids a path needs; the plan is built only for the plan's operations (it costs)."""
     plan = {}
+    if "barriers" in path:  # the county's collaborative the barrier goes to
+        from soc.collaboratives.models import Collaborative
+
+        body = Collaborative.objects.create(
+            name="Wake CC", slug="wake-cc", level="local", kind="community"
+        )
+        body.counties.add(cast.family.county)
     if "plan" in path or "progress" in path:
         add_plan(cast)
         plan = {

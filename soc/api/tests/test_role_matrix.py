@@ -80,12 +80,21 @@ EXPECTED = {
     ("post", "/families/{family}/plan/versions/{plan_version}/acknowledge"): (403, 403, 200, 200),
     ("get", "/families/{family}/plan/goals/{plan_goal}/ratings"): (200, 200, 200, 200),
     ("post", "/families/{family}/meetings/{meeting}/progress"): (403, 403, 201, 403),
+    ("post", "/families/{family}/barriers"): (201, 201, 201, 201),
 }
 OTHER_EXPECTED = {
     # /me, /families (list), POST /families (the body below is not valid: 422 once signed in)
     ("get", "/me"): 200,
     ("get", "/families"): 200,
     ("post", "/families"): 422,
+    # Governance: lists answer; literal "{...}" ids are unknown (404) or not numbers (422).
+    ("get", "/collaboratives"): 200,
+    ("get", "/collaboratives/{slug}"): 404,
+    ("get", "/collaboratives/{slug}/meetings/{meeting_id}"): 422,
+    ("post", "/collaboratives/{slug}/barriers/{barrier_id}/escalate"): 422,
+    ("post", "/collaboratives/{slug}/barriers/{barrier_id}/decide"): 422,
+    ("get", "/recommendations"): 200,
+    ("post", "/recommendations/{recommendation_id}/responses"): 422,
 }
 
 CELLS = [
