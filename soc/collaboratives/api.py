@@ -20,7 +20,7 @@ from .views.recommendations import public_recommendations
 router = Router(tags=["collaboratives"])
 
 
-class SeatOut(Schema):
+class SeatHolderOut(Schema):
     seat_type: str
     is_voting: bool
     is_reserved: bool
@@ -40,22 +40,22 @@ class CollaborativeOut(Schema):
 
 
 class CollaborativeDetail(CollaborativeOut):
-    seats: list[SeatOut]
+    seats: list[SeatHolderOut]
     warnings: list[str]
 
 
-class ItemOut(Schema):
+class AgendaItemOut(Schema):
     id: int
     title: str
     is_confidential: bool
-    children: list["ItemOut"]
+    children: list["AgendaItemOut"]
 
 
-class MeetingOut(Schema):
+class GovMeetingOut(Schema):
     id: int
     starts_at: datetime
     quorate: bool
-    agenda: list[ItemOut]
+    agenda: list[AgendaItemOut]
     minutes: str | None
 
 
@@ -69,22 +69,22 @@ class BarrierOut(Schema):
     work_group: str | None
 
 
-class EscalateIn(InputSchema):
+class EscalateBarrierIn(InputSchema):
     to: str = Field(..., description="The slug of the State Collaborative.")
     note: str = ""
 
 
-class DecideIn(InputSchema):
+class DecideBarrierIn(InputSchema):
     decision: choices(Barrier.Status)
     reason: str
     work_group: str | None = None
 
 
-class RaiseIn(InputSchema):
+class RaiseBarrierIn(InputSchema):
     description: str = Field(..., min_length=1, max_length=2000)
 
 
-class ResponseIn(InputSchema):
+class AgencyResponseIn(InputSchema):
     organization: int
     answer: choices(AgencyResponse.Answer)
     reasons: str = ""
@@ -163,7 +163,7 @@ def get_collaborative(request, slug: str):
     return {**_body(body), "seats": seats, "warnings": standing.rule_warnings(body, holders)}
 
 
-@router.get("/collaboratives/{slug}/meetings/{meeting_id}", response={200: MeetingOut, **ERRORS})
+@router.get("/collaboratives/{slug}/meetings/{meeting_id}", response={200: GovMeetingOut, **ERRORS})
 def get_collaborative_meeting(request, slug: str, meeting_id: int):
     """The agenda (confidential items only for those with a seat) and approved minutes."""
     body = get_object_or_404(Collaborative, slug=slug)
@@ -180,7 +180,7 @@ def get_collaborative_meeting(request, slug: str, meeting_id: int):
 
 
 @router.post("/families/{family_id}/barriers", response={201: BarrierOut, **BODY_ERRORS})
-def raise_barrier(request, family_id: int, payload: RaiseIn):
+def raise_barrier(request, family_id: int, payload: RaiseBarrierIn):
     """A team member raises a barrier for the family's county; the answer carries no family."""
     family = family_or_404(request, family_id)
     barrier = actions.raise_barrier(request.auth, family, request=request, **payload.dict())
@@ -199,7 +199,7 @@ def _barrier_of(slug, barrier_id):
     "/collaboratives/{slug}/barriers/{barrier_id}/escalate",
     response={200: BarrierOut, **BODY_ERRORS},
 )
-def escalate_barrier(request, slug: str, barrier_id: int, payload: EscalateIn):
+def escalate_barrier(request, slug: str, barrier_id: int, payload: EscalateBarrierIn):
     """To the State Collaborative only (422 for any other body)."""
     barrier = _barrier_of(slug, barrier_id)
     to = get_object_or_404(Collaborative, slug=payload.to)
@@ -211,7 +211,7 @@ def escalate_barrier(request, slug: str, barrier_id: int, payload: EscalateIn):
 @router.post(
     "/collaboratives/{slug}/barriers/{barrier_id}/decide", response={200: BarrierOut, **BODY_ERRORS}
 )
-def decide_barrier(request, slug: str, barrier_id: int, payload: DecideIn):
+def decide_barrier(request, slug: str, barrier_id: int, payload: DecideBarrierIn):
     """The State Collaborative accepts (with a work group), merges or declines, with a reason."""
     barrier = _barrier_of(slug, barrier_id)
     group = (
@@ -252,7 +252,7 @@ def list_recommendations(request):
     "/recommendations/{recommendation_id}/responses",
     response={200: RecommendationOut, **BODY_ERRORS},
 )
-def respond_to_recommendation(request, recommendation_id: int, payload: ResponseIn):
+def respond_to_recommendation(request, recommendation_id: int, payload: AgencyResponseIn):
     """An agency asked to respond answers (staff of that agency, or an officer recording it)."""
     rec = get_object_or_404(public_recommendations(request.auth), pk=recommendation_id)
     organization = get_object_or_404(Organization, pk=payload.organization)
