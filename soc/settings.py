@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "soc.plans",
     "soc.directory",
     "soc.referrals",
+    "soc.collaboratives",
     "soc.api",
     "soc.demo",
 ]

@@ -7,6 +7,7 @@ Apps contribute their endpoints from their own `api.py`; the interactive documen
 from ninja import NinjaAPI, Schema
 
 from soc.accounts.models import Language
+from soc.collaboratives.api import router as collaboratives_router
 from soc.consent.api import router as consent_router
 from soc.families.api import router as families_router
 from soc.plans.api import router as plans_router
@@ -75,3 +76,4 @@ api.add_router("", teams_router)
 api.add_router("", consent_router)
 api.add_router("", plans_router)
 api.add_router("", referrals_router)
+api.add_router("", collaboratives_router)

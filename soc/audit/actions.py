@@ -31,6 +31,7 @@ class Action:
     kind: Kind
     timeline: str = ""
     looked: str = ""
+    label: str = ""  # plain words for events outside a family (governance)
 
     @property
     def is_read(self):
@@ -41,10 +42,10 @@ REGISTRY: dict[str, Action] = {}
 LOOKED_DEFAULT = _("Looked at your family's information")
 
 
-def register(name, kind, *, timeline="", looked=""):
+def register(name, kind, *, timeline="", looked="", label=""):
     if name in REGISTRY:
         raise ValueError(f"Audit action {name!r} is registered twice.")
-    REGISTRY[name] = Action(name, Kind(kind), timeline, looked)
+    REGISTRY[name] = Action(name, Kind(kind), timeline, looked, label)
 
 
 def get(name):
@@ -67,6 +68,59 @@ def timeline_actions():
 
 
 R, C = Kind.READ, Kind.CHANGE
+
+GOVERNANCE_ACTIONS = {
+    "collaborative.create": _("Set up a collaborative"),
+    "collaborative.change": _("Changed a collaborative"),
+    "seat.add": _("Added a seat"),
+    "seat.fill": _("Put someone in a seat"),
+    "seat.end_term": _("Ended a term in a seat"),
+    "gov_meeting.schedule": _("Scheduled a collaborative meeting"),
+    "gov_meeting.roll_call": _("Took the roll call"),
+    "agenda.suggest": _("Suggested an agenda item"),
+    "agenda.accept": _("Put a suggested item on the agenda"),
+    "motion.make": _("Recorded a motion"),
+    "motion.vote": _("Recorded the votes on a motion"),
+    "action_item.add": _("Added an action item"),
+    "action_item.update": _("Updated an action item"),
+    "minutes.draft": _("Drafted minutes"),
+    "minutes.amend": _("Amended draft minutes"),
+    "minutes.approve": _("Approved the minutes of a meeting"),
+    "barrier.record": _("Recorded a barrier"),
+    "barrier.escalate": _("Sent a barrier to the State Collaborative"),
+    "barrier.decide": _("Decided on a barrier"),
+    "recommendation.draft": _("Drafted a recommendation"),
+    "recommendation.move": _("Changed a recommendation's status"),
+    "recommendation.respond": _("Recorded an agency's response"),
+    "recommendation.milestone": _("Added a milestone"),
+    "recommendation.milestone_done": _("Marked a milestone done"),
+    "recommendation.update": _("Posted an update on a recommendation"),
+}
+# Form pages of governance opened with a GET, and confidential items read with a seat.
+GOVERNANCE_VIEWS = {
+    "collaborative_new.view": _("Opened the form to set up a collaborative"),
+    "collaborative_edit.view": _("Opened the form to change a collaborative"),
+    "seat_add.view": _("Opened the form to add a seat"),
+    "seat_fill.view": _("Opened the form to fill a seat"),
+    "term_end.view": _("Opened the form to end a term"),
+    "gov_meeting_new.view": _("Opened the form to schedule a collaborative meeting"),
+    "agenda_suggest.view": _("Opened the form to suggest an agenda item"),
+    "roll_call.view": _("Opened the roll call"),
+    "motion_new.view": _("Opened the form to record a motion"),
+    "motion_votes.view": _("Opened the form to record votes"),
+    "action_item_add.view": _("Opened the form to add an action item"),
+    "minutes_edit.view": _("Opened the minutes to change them"),
+    "minutes_approve.view": _("Opened the form to approve minutes"),
+    "gov_meeting.confidential": _("Read a meeting's confidential items with a seat"),
+    "barrier_new.view": _("Opened the form to record a barrier"),
+    "barrier_escalate.view": _("Opened the form to send a barrier to the state"),
+    "barrier_decide.view": _("Opened the form to decide on a barrier"),
+    "recommendation_new.view": _("Opened the form to draft a recommendation"),
+    "recommendation_move.view": _("Opened the form to change a recommendation's status"),
+    "milestone_add.view": _("Opened the form to add a milestone"),
+    "recommendation_update.view": _("Opened the form to post an update"),
+    "agency_response.view": _("Opened the form for an agency's response"),
+}
 
 # Reads of a family's information.
 register("family.view", R, looked=_("Opened the team page"))
@@ -152,6 +206,9 @@ register("plan.acknowledge", C, timeline=_("acknowledged the plan"))
 register("plan.rate_progress", C, timeline=_("noted progress on the plan"))
 register("plan.rate_progress_again", C, timeline=_("changed a progress rating"))
 register("plan.step_link", C, timeline=_("linked a next step to the plan"))
+# A barrier raised from the team (soc.collaboratives): only the county and the words leave it.
+register("barrier_raise.view", R, looked=_("Opened the form to raise a barrier"))
+register("barrier.raise", C, timeline=_("raised a barrier with the local collaborative"))
 
 # Referrals (soc/referrals): the team's pages, the provider's inbox and the API.
 register("referral_new.view", R, looked=_("Looked for a service to refer the family to"))
@@ -206,6 +263,12 @@ register("next_step.create", C, timeline=_("added a next step"))
 register("next_step.update", C, timeline=_("updated a next step"))
 register("consent.give", C)
 register("consent.revoke", C)
+
+# Governance (soc.collaboratives): no family on these events, only the body's own objects.
+for _name, _label in GOVERNANCE_ACTIONS.items():
+    register(_name, C, label=_label)
+for _name, _label in GOVERNANCE_VIEWS.items():
+    register(_name, R, label=_label)
 
 register("disclosure", Kind.DISCLOSURE)
 register("emergency.form", Kind.EMERGENCY)

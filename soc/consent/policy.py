@@ -311,6 +311,8 @@ POLICY.add_rule("change_referral", is_team_member)
 POLICY.add_rule("act_on_received_referral", receives_the_referral)
 POLICY.add_rule("answer_referral", is_family_member)
 POLICY.add_rule("see_unmet_need_counts", works_for_an_organization)
+# A systemic barrier goes to the county's collaborative without the family (soc.collaboratives).
+POLICY.add_rule("raise_barrier", is_team_member)
 
 ACTIONS = frozenset(POLICY.keys())
 

@@ -87,6 +87,7 @@ EXPECTED = {
     ("get", "/families/{family}/referrals/{referral}"): (200, 200, 200, 200),
     ("post", "/families/{family}/referrals/{referral}/transitions"): (200, 200, 200, 200),
     ("post", "/families/{family}/referrals/{referral}/answer"): (422, 422, 403, 403),
+    ("post", "/families/{family}/barriers"): (201, 201, 201, 201),
 }
 OTHER_EXPECTED = {
     # /me, /families (list), POST /families (the body below is not valid: 422 once signed in)
@@ -97,6 +98,14 @@ OTHER_EXPECTED = {
     ("get", "/referrals/inbox"): 200,
     # Counts, never names: for staff of an organization; families' accounts get 403.
     ("get", "/referrals/unmet-needs"): 200,
+    # Governance: lists answer; literal "{...}" ids are unknown (404) or not numbers (422).
+    ("get", "/collaboratives"): 200,
+    ("get", "/collaboratives/{slug}"): 404,
+    ("get", "/collaboratives/{slug}/meetings/{meeting_id}"): 422,
+    ("post", "/collaboratives/{slug}/barriers/{barrier_id}/escalate"): 422,
+    ("post", "/collaboratives/{slug}/barriers/{barrier_id}/decide"): 422,
+    ("get", "/recommendations"): 200,
+    ("post", "/recommendations/{recommendation_id}/responses"): 422,
 }
 
 CELLS = [

@@ -63,6 +63,41 @@ NOT_CASE_DATA = {
     "reverification_queue": "lists only services the user may edit: directory/tests/test_keep_current.py",
     "referral_inbox": "lists only referrals to the user's organization's services, shared "
     "details only (Referral.objects.received_by): referrals/tests/test_pages.py",
+    # Governance (soc.collaboratives): no case data, only suppressed counts; public pages are public,
+    # edits need a seat or the collaborative-admin permission (collaboratives/tests/test_access.py).
+    "collaborative_list": "public list of collaboratives",
+    "partnership": "public: family partnership in seats and governance acts, no case data",
+    "collaborative": "public page of a collaborative: confidential items only with a seat",
+    "collaborative_new": "needs the collaborative-admin permission (collaboratives/tests)",
+    "collaborative_edit": "needs an office or the permission (collaboratives/tests)",
+    "seat_add": "needs an office or the permission (collaboratives/tests)",
+    "seat_fill": "needs an office or the permission (collaboratives/tests)",
+    "term_end": "needs an office or the permission (collaboratives/tests)",
+    "gov_meeting": "public meeting page: confidential items only with a seat (test_meeting_pages)",
+    "gov_item": "agenda item: a confidential one is 404 without a seat (test_meeting_pages)",
+    "gov_meeting_new": "needs an office or the permission (collaboratives/tests)",
+    "agenda_suggest": "needs a seat (collaboratives/tests)",
+    "agenda_accept": "needs an office or the permission (collaboratives/tests)",
+    "roll_call": "needs an office or the permission (collaboratives/tests)",
+    "motion_new": "needs an office or the permission (collaboratives/tests)",
+    "motion_votes": "needs an office or the permission (collaboratives/tests)",
+    "action_item_add": "needs an office or the permission (collaboratives/tests)",
+    "minutes_edit": "officers draft, attendees amend (collaboratives/tests/test_meetings.py)",
+    "minutes_approve": "needs an office or the permission (collaboratives/tests)",
+    "barrier_list": "public: county and words only (collaboratives/tests/test_barriers.py)",
+    "barrier": "public: county, words, steps, suppressed counts (test_barriers.py)",
+    "barrier_new": "needs a seat or the permission (collaboratives/tests)",
+    "barrier_escalate": "needs a seat on the local body or the permission (test_barriers.py)",
+    "barrier_decide": "needs an office on the State Collaborative (test_barriers.py)",
+    "recommendation_tracker": "public tracker; drafts only with a seat (test_recommendations.py)",
+    "recommendation_feed": "public Atom feed, drafts left out (test_recommendations.py)",
+    "recommendation": "public; drafts only with a seat (test_recommendations.py)",
+    "recommendation_new": "needs an office on the State Collaborative or the permission",
+    "recommendation_move": "needs an office on the State Collaborative or the permission",
+    "milestone_add": "needs an office on the State Collaborative or the permission",
+    "milestone_done": "needs an office on the State Collaborative or the permission",
+    "recommendation_update": "needs an office on the State Collaborative or the permission",
+    "agency_response": "staff of an agency asked, or an officer (test_recommendations.py)",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
@@ -155,6 +190,8 @@ CASE_ROUTES = {
     # The provider's doors: only its staff (referrals/tests/test_pages.py); the team gets 404.
     "referral_received": ("get", dict.fromkeys(INSIDERS, 404)),
     "referral_received_change": ("post", dict.fromkeys(INSIDERS, 404)),
+    # A barrier for the county's collaborative, from the team (soc/collaboratives).
+    "barrier_raise": ("get", dict.fromkeys(INSIDERS, 200)),
     # Break-glass is only for staff with the permission who are NOT on the team.
     "emergency_open": ("get", dict.fromkeys(INSIDERS, 404)),
 }

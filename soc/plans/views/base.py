@@ -18,6 +18,7 @@ PLAN_ACTIONS = (
     "record_agreement_on_behalf",
     "rate_progress",
     "add_next_step",
+    "raise_barrier",
 )
 
 

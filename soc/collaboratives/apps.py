@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CollaborativesConfig(AppConfig):
+    name = "soc.collaboratives"
+    verbose_name = _("Collaboratives")
+    default_auto_field = "django.db.models.BigAutoField"

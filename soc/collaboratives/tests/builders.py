@@ -1,0 +1,56 @@
+"""Small builders for governance tests: a body with seats and the people in them."""
+
+from datetime import date
+
+from django.contrib.auth.models import Permission
+
+from soc import factories as f
+from soc.accounts.models import County
+from soc.collaboratives import actions
+from soc.collaboratives.models import Collaborative, Seat, SeatTerm
+
+START = date(2026, 1, 1)
+
+
+def admin():
+    user = f.StaffFactory(full_name="Cora Admin")
+    user.user_permissions.add(Permission.objects.get(codename="administer_collaboratives"))
+    return type(user).objects.get(pk=user.pk)  # fresh permission cache
+
+
+def body(kind=Collaborative.Kind.COMMUNITY, name="Wake Community Collaborative", **fields):
+    slug = fields.pop("slug", name.lower().replace(" ", "-")[:80])
+    level = Collaborative.Level.STATE if kind == Collaborative.Kind.STATE else "local"
+    made = Collaborative.objects.create(name=name, slug=slug, kind=kind, level=level, **fields)
+    if kind != Collaborative.Kind.STATE:
+        made.counties.set(County.objects.filter(name="Wake"))
+    return made
+
+
+def seat(on, seat_type="agency", holder=None, office="", voting=True, **fields):
+    made = Seat.objects.create(collaborative=on, seat_type=seat_type, is_voting=voting, **fields)
+    if holder is not None:
+        user = holder if not isinstance(holder, str) else None
+        SeatTerm.objects.create(
+            seat=made,
+            user=user,
+            name=holder if isinstance(holder, str) else "",
+            office=office,
+            starts_on=START,
+        )
+    return made
+
+
+def state_with_seats():
+    """The State Collaborative: a family co-chair, an agency co-chair, two more voting seats."""
+    state = actions.create_collaborative(
+        admin(), name="State Collaborative", slug="state", kind=Collaborative.Kind.STATE
+    )
+    family_chair = f.UserFactory(full_name="Fe Familia")
+    agency_chair = f.StaffFactory(full_name="Al Agency")
+    seat(state, "family", family_chair, office="co_chair")
+    seat(state, "agency", agency_chair, office="co_chair")
+    seat(state, "youth", "Yara Youth")
+    seat(state, "provider", "Pia Provider")
+    seat(state, "other", "Obi Observer", voting=False)
+    return state, family_chair, agency_chair
