@@ -14,7 +14,7 @@ from . import actions
 from .models import Collaborative, Seat
 
 K = Collaborative.Kind
-PASSWORD = "Demo-Family-2026!"  # noqa: S105  # demo accounts made only when `soc seed` did not
+PASSWORD = "Demo-Family-2026!"  # noqa: S105  # nosec B105 - demo accounts, only when `soc seed` made none
 
 
 def _person(email, name, organization=None, language="en"):

@@ -151,7 +151,7 @@ def build(today, rng):
 def add_demo_directory(today=None):
     """Add (or refresh) the demo directory; returns (services in it, records new or changed)."""
     today = today or timezone.localdate()
-    rows, capacity, agencies = build(today, random.Random(SEED))
+    rows, capacity, agencies = build(today, random.Random(SEED))  # nosec B311 - demo data, not security
     report = import_rows(rows, source="demo")
     services = list(m.Service.objects.filter(pk__in=capacity))
     for service in services:
