@@ -5,7 +5,7 @@ from ninja import Query
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from soc.api.schemas import EDIT_ERRORS, ERRORS, Pagination, choices
+from soc.api.schemas import EDIT_ERRORS, ERRORS, Id, Pagination, choices
 from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.doors import refuse
@@ -61,7 +61,7 @@ def change_received_referral(request, referral_id: int, payload: TransitionIn):
 @router.get(
     "/referrals/unmet-needs", response={200: list[UnmetNeedCount], **ERRORS}, tags=REFERRALS
 )
-def unmet_need_counts(request, county: Query[int | None] = None):
+def unmet_need_counts(request, county: Query[Id | None] = None):
     """Needs no service met, by county, kind of need and barrier: counts only, nobody named."""
     if not policy.can(request.auth, "see_unmet_need_counts", None):
         raise PermissionDenied

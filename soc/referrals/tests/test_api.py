@@ -90,3 +90,9 @@ def test_the_lists_cost_a_fixed_number_of_queries(cast, django_assert_max_num_qu
     for (client, path), count in zip(paths, counts, strict=True):
         with django_assert_max_num_queries(count):
             client.call("get", path)
+
+
+def test_a_county_id_out_of_range_is_a_422_not_a_server_error(cast):
+    client = ApiClient(cast.facilitator)
+    for county in ("0", str(2**64), "-1"):
+        assert client.call("get", f"/referrals/unmet-needs?county={county}").status_code == 422
