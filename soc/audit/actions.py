@@ -287,4 +287,5 @@ register("demo.seed", Kind.SYSTEM)
 # The resource directory (soc/directory/actions.py): never about a family.
 register("directory.service_capacity", Kind.CHANGE)
 register("directory.service_verify", Kind.CHANGE)
+register("directory.service_details", Kind.CHANGE)
 register("directory.imported", Kind.SYSTEM)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from soc.audit.log import record
 from soc.versioning import lock_for_content_edit
 
-from .models import Service, ServiceCapacity
+from .models import Language, Service, ServiceArea, ServiceCapacity
 from .rules import editable_services
 
 
@@ -67,3 +67,77 @@ def verify_service(user, service_id, *, version, request=None):
     _touch(service, user, ["assured_date", "verified_by", "assurer_email"])
     record(user, "directory.service_verify", service, request=request)
     return service
+
+
+DETAIL_FIELDS = (
+    "name",
+    "status",
+    "description",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "application_process",
+    "fees_description",
+    "wait_time",
+    "interpretation_services",
+    "url",
+    "email",
+    "alert",
+)
+
+
+@transaction.atomic
+def update_details(user, service_id, *, version, details, languages, counties, request=None):
+    """What families read about a service: its words, ages, languages and counties.
+
+    `languages` are HSDS codes and `counties` County rows; both replace what the service lists
+    itself (languages and areas given per location or by name only are left alone)."""
+    service = _locked(user, service_id, version)
+    if not (details.get("name") or "").strip():
+        raise ValidationError({"name": _("Please give the service a name.")})
+    if details.get("status") not in Service.Status.values:
+        raise ValidationError({"status": _("Please choose one of the options.")})
+    changed = [f for f in DETAIL_FIELDS if getattr(service, f) != details.get(f)]
+    for field in changed:
+        setattr(service, field, details[field])
+    changed += _replace_languages(service, languages) + _replace_counties(service, counties)
+    if not changed:
+        return service
+    _touch(service, user, [f for f in changed if f in DETAIL_FIELDS])
+    record(user, "directory.service_details", service, request=request, detail={"changed": changed})
+    return service
+
+
+def primary_language(code):
+    """ "es-US" and "ES" are Spanish, as search reads them."""
+    return code.lower().split("-")[0]
+
+
+def _replace_languages(service, codes):
+    names = dict(Language.OFFERED)
+    own = list(service.languages.filter(location__isnull=True, phone__isnull=True))
+    wanted = set(codes)
+    dropped = [row.pk for row in own if row.code and primary_language(row.code) not in wanted]
+    missing = wanted - {primary_language(row.code) for row in own}
+    if not dropped and not missing:
+        return []
+    Language.objects.filter(pk__in=dropped).delete()
+    Language.objects.bulk_create(
+        Language(service=service, code=code, name=str(names.get(code, code)))
+        for code in sorted(missing)
+    )
+    return ["languages"]
+
+
+def _replace_counties(service, counties):
+    areas = service.service_areas.filter(county__isnull=False)
+    have = set(areas.values_list("county_id", flat=True))
+    wanted = {county.pk: county for county in counties}
+    if have == set(wanted):
+        return []
+    areas.exclude(county_id__in=wanted).delete()
+    ServiceArea.objects.bulk_create(
+        ServiceArea(service=service, name=f"{wanted[pk].name} County", county_id=pk)
+        for pk in sorted(set(wanted) - have)
+    )
+    return ["counties"]

@@ -5,8 +5,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
+from soc.accounts.models import County
 
-from .models import Service, TaxonomyTerm
+from .models import Language, Service, TaxonomyTerm
 from .needs import NEEDS_TAXONOMY_ID
 
 
@@ -71,3 +72,73 @@ class CapacityForm(uswds.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ServiceDetailsForm(uswds.Form):
+    """What families read about a service; provider staff keep it right (rules.can_edit)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Name of the service"), max_length=200)
+    status = forms.ChoiceField(
+        label=_("Is it taking people?"),
+        choices=Service.Status.choices,
+        help_text=_("Inactive and defunct services are hidden from Find help and referrals."),
+    )
+    description = forms.CharField(
+        label=_("What it offers"), required=False, max_length=4000, widget=forms.Textarea
+    )
+    eligibility_description = forms.CharField(
+        label=_("Who can use it"), required=False, max_length=2000, widget=forms.Textarea
+    )
+    minimum_age = forms.IntegerField(label=_("Youngest age served"), required=False, min_value=0)
+    maximum_age = forms.IntegerField(label=_("Oldest age served"), required=False, max_value=120)
+    application_process = forms.CharField(
+        label=_("How to start"), required=False, max_length=2000, widget=forms.Textarea
+    )
+    fees_description = forms.CharField(
+        label=_("What it costs"),
+        required=False,
+        max_length=1000,
+        help_text=_("Say \u201cFree\u201d if there is no cost."),
+    )
+    wait_time = forms.CharField(label=_("Usual wait"), required=False, max_length=200)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken by staff"),
+        choices=Language.OFFERED,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    interpretation_services = forms.CharField(
+        label=_("Interpreters"),
+        required=False,
+        max_length=500,
+        help_text=_("For example: phone interpreters for any language, at no cost."),
+    )
+    counties = forms.ModelMultipleChoiceField(
+        label=_("Counties served"),
+        queryset=None,
+        required=False,
+        help_text=_("Hold Ctrl (or Command) to choose more than one."),
+    )
+    url = forms.URLField(label=_("Web page"), required=False, assume_scheme="https")
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    alert = forms.CharField(
+        label=_("Notice for families"),
+        required=False,
+        max_length=500,
+        help_text=_("For example: closed for the holidays until January 3."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counties"].queryset = County.objects.order_by("name")
+        self.fields["counties"].widget.attrs["size"] = 8
+        for name in ("minimum_age", "maximum_age"):
+            self.fields[name].widget.attrs["inputmode"] = "numeric"
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("minimum_age"), data.get("maximum_age")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum_age", _("The oldest age cannot be less than the youngest."))
+        return data

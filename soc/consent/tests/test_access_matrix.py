@@ -60,6 +60,8 @@ NOT_CASE_DATA = {
     "find_service": "public service page (public services only): directory/tests/test_find_pages.py",
     "service_edit": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
     "service_verify": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_keep_current.py",
+    "service_details": "directory, not case data; own agency or directory admin, else 404: directory/tests/test_service_details.py",
+    "my_services": "lists only services the user may edit: directory/tests/test_service_details.py",
     "reverification_queue": "lists only services the user may edit: directory/tests/test_keep_current.py",
     "referral_inbox": "lists only referrals to the user's organization's services, shared "
     "details only (Referral.objects.received_by): referrals/tests/test_pages.py",

@@ -146,6 +146,20 @@ class Schedule(HsdsRecord):
 class Language(HsdsRecord):
     HSDS_TABLE = "languages"
     HSDS_NAME = "language"
+    # What provider staff choose from (soc/directory/find_forms.py): after English and Spanish,
+    # the languages most spoken at home in North Carolina, and sign language.
+    OFFERED = [
+        ("en", _("English")),
+        ("es", _("Spanish")),
+        ("vi", _("Vietnamese")),
+        ("zh", _("Chinese")),
+        ("ar", _("Arabic")),
+        ("fr", _("French")),
+        ("hmn", _("Hmong")),
+        ("ko", _("Korean")),
+        ("ru", _("Russian")),
+        ("ase", _("American Sign Language")),
+    ]
 
     service = owner("directory.Service", _("service"), "languages")
     location = owner(Location, _("location"), "languages")
