@@ -139,7 +139,7 @@ def signed_in_session(user):
 
     session = SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "soc.accounts.backends.AccountBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[SESSION_STARTED_KEY] = time.time()  # SessionLimitsMiddleware: 12 hours from now
     session.save()

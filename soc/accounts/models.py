@@ -172,7 +172,12 @@ class ApiTokenQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
     def find(self, token: str):
-        return self.active().select_related("user").filter(key_hash=hash_secret(token)).first()
+        return (
+            self.active()
+            .select_related("user__organization")
+            .filter(key_hash=hash_secret(token))
+            .first()
+        )
 
 
 class ApiToken(models.Model):

@@ -130,5 +130,5 @@ def calendar_feed_revoke(request):
 
 
 def signed_in_after(request, user):
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="soc.accounts.backends.AccountBackend")
     translation.activate(user.language)

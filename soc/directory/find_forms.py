@@ -99,7 +99,7 @@ class ServiceDetailsForm(uswds.Form):
         label=_("What it costs"),
         required=False,
         max_length=1000,
-        help_text=_("Say \u201cFree\u201d if there is no cost."),
+        help_text=_("Say “Free” if there is no cost."),
     )
     wait_time = forms.CharField(label=_("Usual wait"), required=False, max_length=200)
     languages = forms.MultipleChoiceField(
