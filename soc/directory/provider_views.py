@@ -56,6 +56,9 @@ def _after_saving(service):
 def service_details(request, pk):
     service = _editable(request, pk)
     initial = {field: getattr(service, field) for field in actions.DETAIL_FIELDS}
+    for age in ("minimum_age", "maximum_age"):  # stored as HSDS numbers, asked as whole years
+        if initial[age] is not None:
+            initial[age] = int(initial[age])
     initial.update(
         version=service.version,
         languages=_own_language_codes(service),
