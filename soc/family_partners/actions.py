@@ -122,13 +122,13 @@ def submit_request(data, *, address=None, request=None):
     return family_request
 
 
-def _lock(family_request, version):
+def _lock(family_request, version, claiming=False):
     locked = lock_for_edit(
         FamilyRequest.objects.select_related("claimed_by"), family_request.pk, None
     )
     locked.__dict__["organization_ids"] = family_request.organization_ids
     if version is not None and int(version) != locked.version:
-        if locked.claimed_by_id and family_request.claimed_by_id is None:
+        if claiming and locked.claimed_by_id:
             raise AlreadyClaimed(locked)
         raise StaleVersion(locked)
     return locked
@@ -143,7 +143,7 @@ def _save(locked, fields):
 @transaction.atomic
 def claim(user, family_request, *, version=None, request=None):
     """One family partner takes the request: the first claim wins, a second gets AlreadyClaimed."""
-    locked = _lock(family_request, version)
+    locked = _lock(family_request, version, claiming=True)
     policy.require(user, "claim_family_request", locked)
     if locked.claimed_by_id is not None:
         if locked.claimed_by_id == user.pk:

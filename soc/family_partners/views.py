@@ -66,8 +66,8 @@ def _run(request, found, act, success):
     try:
         act()
     except StaleVersion as conflict:
-        messages.error(request, conflict.message)
-        return _page(request, queries.family_request(request.user, found.pk), status=409)
+        fresh = queries.family_request(request.user, found.pk)
+        return _page(request, fresh, status=409, conflict=conflict)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
