@@ -18,7 +18,6 @@ SENT = "family_request_sent"  # the session remembers only the language to thank
 
 def connect(request):
     form = ConnectForm(request.POST or None)
-    status = 200
     if request.method == "POST":
         if form.is_spam():
             # Robots are thanked like anyone, and nothing is saved.
@@ -43,8 +42,7 @@ def connect(request):
                 return redirect("connect_thanks")
         else:
             _all_messages_at_once(form)
-        status = 400
-    return render(request, "family_partners/connect.html", {"form": form}, status=status)
+    return render(request, "family_partners/connect.html", {"form": form})
 
 
 def _all_messages_at_once(form):
