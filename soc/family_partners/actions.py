@@ -123,9 +123,8 @@ def submit_request(data, *, address=None, request=None):
 
 
 def _lock(family_request, version, claiming=False):
-    locked = lock_for_edit(
-        FamilyRequest.objects.select_related("claimed_by"), family_request.pk, None
-    )
+    # No join: PostgreSQL cannot lock the nullable side of an outer join (claimed_by).
+    locked = lock_for_edit(FamilyRequest.objects.all(), family_request.pk, None)
     locked.__dict__["organization_ids"] = family_request.organization_ids
     if version is not None and int(version) != locked.version:
         if claiming and locked.claimed_by_id:
