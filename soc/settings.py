@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "soc.directory",
     "soc.referrals",
     "soc.collaboratives",
+    "soc.family_partners",
     "soc.api",
     "soc.demo",
 ]
@@ -178,6 +179,16 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SOC_REQUIRE_MFA = env_flag("SOC_REQUIRE_MFA", default=PRODUCTION)
 # From this age a youth may give consent for their own records.
 SOC_YOUTH_CONSENT_AGE = int(os.environ.get("SOC_YOUTH_CONSENT_AGE", "14"))
+# "Connect with a family partner" (soc.family_partners): how many requests one address may send
+# an hour, how long an unlinked closed request keeps its contact details, and the family
+# organizations (by name, comma-separated) that take requests from counties nobody serves.
+SOC_FAMILY_REQUESTS_PER_HOUR = int(os.environ.get("SOC_FAMILY_REQUESTS_PER_HOUR", "5"))
+SOC_FAMILY_REQUEST_RETENTION_DAYS = int(os.environ.get("SOC_FAMILY_REQUEST_RETENTION_DAYS", "180"))
+SOC_STATEWIDE_FAMILY_ORGANIZATIONS = [
+    n.strip()
+    for n in os.environ.get("SOC_STATEWIDE_FAMILY_ORGANIZATIONS", "").split(",")
+    if n.strip()
+]
 
 # The HSDS API (/hsds/) names the standard it follows: plain HSDS 3.0, no profile of our own yet.
 HSDS_PROFILE_URL = os.environ.get(

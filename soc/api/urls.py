@@ -10,6 +10,7 @@ from soc.accounts.models import Language
 from soc.collaboratives.api import router as collaboratives_router
 from soc.consent.api import router as consent_router
 from soc.families.api import router as families_router
+from soc.family_partners.api import router as family_partners_router
 from soc.plans.api import router as plans_router
 from soc.referrals.api import router as referrals_router
 from soc.teams.api import router as teams_router
@@ -77,3 +78,4 @@ api.add_router("", consent_router)
 api.add_router("", plans_router)
 api.add_router("", referrals_router)
 api.add_router("", collaboratives_router)
+api.add_router("", family_partners_router)

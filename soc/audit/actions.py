@@ -227,6 +227,25 @@ register("referral.unmet_need", C, timeline=_("noted a need no service can meet 
 register("referral.overdue", Kind.SYSTEM)  # no answer in 2 business days: the maker is told
 register("referral.escalated", Kind.SYSTEM)  # no answer in 14 business days
 
+# "Connect with a family partner" (soc/family_partners): a family's request for help. Reads of
+# its details are audited; once linked, the family sees them on "Who has looked".
+register(
+    "family_request.submit", C, label=_("A family asked to be connected with a family partner")
+)
+register("family_request_inbox.view", R, label=_("Looked at the family partner inbox"))
+register("family_request.view", R, looked=_("A family partner opened your request for help"))
+register("family_request.api_view", R, looked=_("A family partner opened your request for help"))
+register("family_request.claim", C, label=_("Claimed a family's request for help"))
+register("family_request.contact", C, label=_("Noted a try to reach a family"))
+register("family_request.close", C, label=_("Closed a family's request for help"))
+register(
+    "family_request.consent", C, label=_("Recorded that the family agreed to link its request")
+)
+register("family_request.link", C, timeline=_("linked the family's request for help to its record"))
+register("family_request.limited", Kind.REFUSAL)  # too many requests from one address
+register("family_request.overdue", Kind.SYSTEM)  # nobody claimed it in 2 business days
+register("family_request.erase", Kind.SYSTEM)  # contact details erased after the retention period
+
 # Changes, in the team's timeline when they have timeline wording.
 register("family.create", C, timeline=_("opened the family's record"))
 register("family.update", C, timeline=_("updated the family's information"))

@@ -17,6 +17,7 @@ Rules:
   see a family for 24 hours after giving a reason. It is audited and shown to the family.
   Substance-use (42 CFR Part 2) records open only when the reason given is a bona fide
   medical emergency (42 CFR 2.51).
+- Family partners see the requests for help routed to their family organization (requests.py).
 
 The same rules as SQL filters for querysets are in `consent.filters`: every filter starts from
 the user's own memberships, so it costs what the user's own teams cost, never a scan of all
@@ -32,6 +33,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from .categories import DataCategory
+from .requests import FAMILY_REQUEST_RULES
 
 _ONE_MEMBERSHIP = "_soc_membership_for"  # {family id: membership or None}
 _EMERGENCY = "_soc_emergency_families"
@@ -313,6 +315,8 @@ POLICY.add_rule("answer_referral", is_family_member)
 POLICY.add_rule("see_unmet_need_counts", works_for_an_organization)
 # A systemic barrier goes to the county's collaborative without the family (soc.collaboratives).
 POLICY.add_rule("raise_barrier", is_team_member)
+for _name, _rule in FAMILY_REQUEST_RULES.items():
+    POLICY.add_rule(_name, _rule)
 
 ACTIONS = frozenset(POLICY.keys())
 

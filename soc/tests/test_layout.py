@@ -9,6 +9,7 @@ SOC = Path(__file__).resolve().parent.parent
 # on top and may import anything.
 LAYERS = [
     "collaboratives",
+    "family_partners",
     "referrals",
     "messaging",
     "plans",

@@ -130,6 +130,8 @@ OTHER_OPERATIONS = [
     ("post", "/families"),
     ("get", "/referrals/inbox"),
     ("get", "/referrals/unmet-needs"),
+    # Family partners' inbox: empty unless your family organization serves the county.
+    ("get", "/family-requests"),
     # Governance (soc/collaboratives): no family; access by seat, tested in collaboratives/tests.
     ("get", "/collaboratives"),
     ("get", "/collaboratives/{slug}"),
@@ -143,6 +145,21 @@ OTHER_OPERATIONS = [
 PROVIDER_OPERATIONS = [
     ("get", "/referrals/inbox/{referral}", None),
     ("post", "/referrals/inbox/{referral}/transitions", {"to": "accepted", "version": 2}),
+]
+
+# A family's request for help (soc/family_partners): found through the partner's organization,
+# never through a family; soc/family_partners/tests/test_access.py walks each door.
+FAMILY_PARTNER_OPERATIONS = [
+    ("get", "/family-requests/{request}", None),
+    ("post", "/family-requests/{request}/claim", {"version": 1}),
+    ("post", "/family-requests/{request}/contacts", {"method": "phone", "result": "reached"}),
+    (
+        "post",
+        "/family-requests/{request}/consent",
+        {"version": 1, "given_by": "R", "method": "phone"},
+    ),
+    ("post", "/family-requests/{request}/link", {"version": 1, "family": 1}),
+    ("post", "/family-requests/{request}/close", {"version": 1, "outcome": "helped"}),
 ]
 
 # Staff at every distance from the family, proposed-but-not-approved, removed, and the
@@ -241,6 +258,9 @@ def test_every_operation_is_in_the_access_table():
         for path, operations in api.get_openapi_schema()["paths"].items()
         for method in operations
     }
-    listed = {(m, _shape(p)) for m, p, _body in FAMILY_OPERATIONS + PROVIDER_OPERATIONS}
+    listed = {
+        (m, _shape(p))
+        for m, p, _body in FAMILY_OPERATIONS + PROVIDER_OPERATIONS + FAMILY_PARTNER_OPERATIONS
+    }
     listed |= {(m, _shape(p)) for m, p in OTHER_OPERATIONS}
     assert documented == listed

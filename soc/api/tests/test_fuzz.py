@@ -169,6 +169,7 @@ VALID_REQUESTS = [
     ("post", "/families", NEW_FAMILY),
     ("get", "/referrals/inbox", None),
     ("get", "/referrals/unmet-needs", None),
+    ("get", "/family-requests", None),
 ]
 # Who succeeds where (both, when not listed): the family gives consent, invites and decides
 # on proposals; the rest of the team proposes; the facilitator, who called the meeting and

@@ -98,6 +98,8 @@ OTHER_EXPECTED = {
     ("get", "/referrals/inbox"): 200,
     # Counts, never names: for staff of an organization; families' accounts get 403.
     ("get", "/referrals/unmet-needs"): 200,
+    # Everyone has a family partner inbox (empty unless their family organization serves).
+    ("get", "/family-requests"): 200,
     # Governance: lists answer; literal "{...}" ids are unknown (404) or not numbers (422).
     ("get", "/collaboratives"): 200,
     ("get", "/collaboratives/{slug}"): 404,

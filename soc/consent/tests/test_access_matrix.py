@@ -20,6 +20,9 @@ EVERYONE = INSIDERS + OUTSIDERS + ("anonymous",)
 
 # The HSDS API: the public resource directory, open without sign-in, never about a family; only
 # public services (directory/tests/test_hsds_api.py).
+FAMILY_PARTNER_DOOR = (
+    "404 unless routed to the user's organization: family_partners/tests/test_access.py"
+)
 PUBLIC_DIRECTORY = "public resource directory (HSDS): directory/tests/test_hsds_api.py"
 # Routes that do not show one family's case data, and why.
 NOT_CASE_DATA = {
@@ -65,6 +68,24 @@ NOT_CASE_DATA = {
     "reverification_queue": "lists only services the user may edit: directory/tests/test_keep_current.py",
     "referral_inbox": "lists only referrals to the user's organization's services, shared "
     "details only (Referral.objects.received_by): referrals/tests/test_pages.py",
+    # A family's request for a family partner (soc.family_partners): not a case record; only staff
+    # of the family organizations it was routed to, else 404 (family_partners/tests/test_access.py).
+    "connect": "public form, no sign-in: family_partners/tests/test_connect.py",
+    "connect_thanks": "public thanks page, nothing about the family: test_connect.py",
+    "family_request_inbox": "lists only requests routed to the user's organization "
+    "(FamilyRequest.objects.visible_to): family_partners/tests/test_access.py",
+    **dict.fromkeys(
+        (
+            "family_request",
+            "family_request_claim",
+            "family_request_contact",
+            "family_request_close",
+            "family_request_consent",
+            "family_request_find_family",
+            "family_request_link",
+        ),
+        FAMILY_PARTNER_DOOR,
+    ),
     # Governance (soc.collaboratives): no case data, only suppressed counts; public pages are public,
     # edits need a seat or the collaborative-admin permission (collaboratives/tests/test_access.py).
     "collaborative_list": "public list of collaboratives",

@@ -236,15 +236,18 @@ def mark_required(user, member, *, required, reason="", version=None, request=No
 
 
 @transaction.atomic
-def ask_to_join(user, family, request=None):
-    """A staff member who was just shown this family as a possible duplicate asks to be added.
+def ask_to_join(user, family, request=None, role=Role.AGENCY):
+    """A staff member who was just shown this family as a possible duplicate asks to be added
+    (as an agency professional, or as a family partner answering the family's request).
 
     Only a family shown to this user as a duplicate in the last hour can be asked, so the
     request cannot be used to probe which families exist.
     """
     policy.require(user, "ask_to_join", family)
+    if role not in (Role.AGENCY, Role.FAMILY_PARTNER):
+        raise ValidationError({"role": _("Please choose a role.")})
     team = family.team
-    cleaned = _clean_member_fields(team, {"role": Role.AGENCY, "user": user, "email": user.email})
+    cleaned = _clean_member_fields(team, {"role": role, "user": user, "email": user.email})
     member = _add_membership(team=team, status=Status.PROPOSED, proposed_by=user, **cleaned)
     record(user, "member.ask_to_join", member, family_id=family.pk, request=request)
     notifications.proposal_waiting(member)
