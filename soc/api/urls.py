@@ -12,6 +12,7 @@ from soc.consent.api import router as consent_router
 from soc.families.api import router as families_router
 from soc.plans.api import router as plans_router
 from soc.referrals.api import router as referrals_router
+from soc.reporting.api import router as reporting_router
 from soc.teams.api import router as teams_router
 
 from . import errors
@@ -77,3 +78,4 @@ api.add_router("", consent_router)
 api.add_router("", plans_router)
 api.add_router("", referrals_router)
 api.add_router("", collaboratives_router)
+api.add_router("", reporting_router)
