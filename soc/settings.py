@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "soc.referrals",
     "soc.collaboratives",
     "soc.family_partners",
+    "soc.reporting",
     "soc.api",
     "soc.demo",
 ]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("soc.messaging.urls")),
     path("", include("soc.collaboratives.urls")),
     path("", include("soc.family_partners.urls")),
+    path("", include("soc.reporting.urls")),
     path("api/v1/", api.urls),
     path("hsds/", include("soc.directory.urls")),
     path("", include("soc.directory.find_urls")),

@@ -13,6 +13,7 @@ from soc.families.api import router as families_router
 from soc.family_partners.api import router as family_partners_router
 from soc.plans.api import router as plans_router
 from soc.referrals.api import router as referrals_router
+from soc.reporting.api import router as reporting_router
 from soc.teams.api import router as teams_router
 
 from . import errors
@@ -79,3 +80,4 @@ api.add_router("", plans_router)
 api.add_router("", referrals_router)
 api.add_router("", collaboratives_router)
 api.add_router("", family_partners_router)
+api.add_router("", reporting_router)

@@ -95,6 +95,7 @@ GOVERNANCE_ACTIONS = {
     "recommendation.milestone": _("Added a milestone"),
     "recommendation.milestone_done": _("Marked a milestone done"),
     "recommendation.update": _("Posted an update on a recommendation"),
+    "reporting.requirement_add": _("Added a reporting requirement"),
 }
 # Form pages of governance opened with a GET, and confidential items read with a seat.
 GOVERNANCE_VIEWS = {
@@ -120,6 +121,8 @@ GOVERNANCE_VIEWS = {
     "milestone_add.view": _("Opened the form to add a milestone"),
     "recommendation_update.view": _("Opened the form to post an update"),
     "agency_response.view": _("Opened the form for an agency's response"),
+    "requirement_new.view": _("Opened the form to add a reporting requirement"),
+    "reporting.annual_report_download": _("Downloaded an annual report draft"),
 }
 
 # Reads of a family's information.

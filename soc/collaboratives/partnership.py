@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from .models import AgendaItem, Attendance, Collaborative, GovMeeting, Motion
+from .models import AgendaItem, Attendance, Collaborative, GovMeeting, Motion, SeatTerm
 from .models.seats import CHAIRS, FAMILY_SEAT_TYPES
 from .standing import seat_holders
 
@@ -114,6 +114,28 @@ def for_body(body, holders=None):
         **_acts(meetings),
         work_groups=len(work_groups),
         family_chaired_work_groups=sum(1 for wg in work_groups if _family_chaired(wg)),
+    )
+
+
+def for_meetings(body, meetings, day=None):
+    """The body's seats on `day` and the acts of `meetings` (a report's period), in a fixed
+    number of queries however many work groups the body has."""
+    family_chaired = (
+        SeatTerm.objects.on(day)
+        .filter(
+            seat__collaborative__parent=body,
+            office__in=CHAIRS,
+            seat__seat_type__in=FAMILY_SEAT_TYPES,
+        )
+        .values("seat__collaborative")
+        .distinct()
+        .count()
+    )
+    return Partnership(
+        **_seat_part(seat_holders(body, day)),
+        **_acts(list(meetings)),
+        work_groups=body.work_groups.count(),
+        family_chaired_work_groups=family_chaired,
     )
 
 

@@ -140,6 +140,11 @@ OTHER_OPERATIONS = [
     ("post", "/collaboratives/{slug}/barriers/{barrier_id}/decide"),
     ("get", "/recommendations"),
     ("post", "/recommendations/{recommendation_id}/responses"),
+    # Reporting (soc/reporting): counts only; seat holders and admins, 404 for everyone else.
+    ("get", "/reporting/requirements"),
+    ("post", "/reporting/requirements"),
+    ("get", "/reporting/duplication"),
+    ("get", "/collaboratives/{slug}/annual-reports/{year}"),
 ]
 # The provider's doors: a referral found through `received_by`, never through the family.
 PROVIDER_OPERATIONS = [

@@ -81,7 +81,9 @@ def recommendation_new(request):
         request,
         "collaboratives/form.html",
         {"title": _("Draft a recommendation"), "body": state},
-        RecommendationForm(request.POST or None, state=state),
+        RecommendationForm(
+            request.POST or None, state=state, initial={"topic": request.GET.get("topic", "")}
+        ),
         lambda data: actions.draft_recommendation(request.user, state, request=request, **data),
         success=_("The recommendation is drafted."),
         done=lambda r: r.get_absolute_url(),

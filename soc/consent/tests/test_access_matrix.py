@@ -121,6 +121,12 @@ NOT_CASE_DATA = {
     "milestone_done": "needs an office on the State Collaborative or the permission",
     "recommendation_update": "needs an office on the State Collaborative or the permission",
     "agency_response": "staff of an agency asked, or an officer (test_recommendations.py)",
+    # Reporting (soc.reporting): suppressed counts only; 404 without a seat (reporting/tests).
+    "requirement_list": "seat holders and collaborative admins (reporting/tests/test_inventory.py)",
+    "requirement_new": "an office, a State Collaborative seat or the permission (test_inventory.py)",
+    "reporting_duplication": "seat holders and collaborative admins (test_inventory.py)",
+    "annual_report": "the body's seats, the State Collaborative, admins (test_annual_report.py)",
+    "annual_report_download": "the body's seats, the State Collaborative, admins; audited",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 
