@@ -170,7 +170,12 @@ def transition(referral, to, by, reason="", note="", expected_version=None, requ
         referral=locked, by=by, at=now, from_status=current, to_status=to, reason=reason, note=note
     )
     if to in (Status.REJECTED, Status.FAILED) and reason in states.UNMET_REASONS:
-        _record_unmet(locked.family.county_id, locked.need_term_id, reason)
+        # One unmet need per referral: turned down again after reopening is the same need.
+        earlier = locked.events.filter(
+            to_status__in=[Status.REJECTED, Status.FAILED], reason__in=states.UNMET_REASONS
+        ).exclude(pk=event.pk)
+        if not earlier.exists():
+            _record_unmet(locked.family.county_id, locked.need_term_id, reason)
     record(
         by,
         "referral.reopen" if reopening else "referral.change",
