@@ -238,7 +238,11 @@ def answer_referral(user, referral, *, answer, note="", request=None):
 def offered_changes(user, referral):
     """(status, label) of the changes this user may make to this referral now (the buttons)."""
     return [
-        (to.value, to.label)
+        (to.value, REOPEN_LABEL if states.is_reopening(referral.status, to) else to.label)
         for to in Status
         if states.allowed(referral.status, to) and _may_make(user, referral, to)
     ]
+
+
+# Reopening lands in "Sent, waiting for an answer": offered by what it does, not where it lands.
+REOPEN_LABEL = gettext_lazy("Open it again and send it to the provider")
