@@ -170,7 +170,12 @@ def transition(referral, to, by, reason="", note="", expected_version=None, requ
         referral=locked, by=by, at=now, from_status=current, to_status=to, reason=reason, note=note
     )
     if to in (Status.REJECTED, Status.FAILED) and reason in states.UNMET_REASONS:
-        _record_unmet(locked.family.county_id, locked.need_term_id, reason)
+        # One unmet need per referral: turned down again after reopening is the same need.
+        earlier = locked.events.filter(
+            to_status__in=[Status.REJECTED, Status.FAILED], reason__in=states.UNMET_REASONS
+        ).exclude(pk=event.pk)
+        if not earlier.exists():
+            _record_unmet(locked.family.county_id, locked.need_term_id, reason)
     record(
         by,
         "referral.reopen" if reopening else "referral.change",
@@ -233,7 +238,11 @@ def answer_referral(user, referral, *, answer, note="", request=None):
 def offered_changes(user, referral):
     """(status, label) of the changes this user may make to this referral now (the buttons)."""
     return [
-        (to.value, to.label)
+        (to.value, REOPEN_LABEL if states.is_reopening(referral.status, to) else to.label)
         for to in Status
         if states.allowed(referral.status, to) and _may_make(user, referral, to)
     ]
+
+
+# Reopening lands in "Sent, waiting for an answer": offered by what it does, not where it lands.
+REOPEN_LABEL = gettext_lazy("Open it again and send it to the provider")

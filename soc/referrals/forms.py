@@ -20,7 +20,10 @@ class FindServiceForm(uswds.Form):
         help_text=_("For example: parenting class in Spanish. Leave empty to list every service."),
     )
     need = forms.ModelChoiceField(
-        TaxonomyTerm.objects.exclude(parent=None), required=False, label=_("Kind of need")
+        TaxonomyTerm.objects.exclude(parent=None),
+        required=False,
+        label=_("Kind of need"),
+        empty_label=_("Any kind of need"),
     )
     county = forms.ModelChoiceField(
         None, required=False, label=_("County"), empty_label=_("Any county")
@@ -64,6 +67,11 @@ class ShareForm(uswds.ModelForm):
         fields = SHARED_FIELDS
         widgets = {"contact_by": forms.RadioSelect}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A radio button labelled "---------" is not a way to reach anyone.
+        self.fields["contact_by"].choices = SharedDetails.Contact.choices
+
 
 class TransitionForm(uswds.Form):
     to = forms.ChoiceField(choices=Status.choices, widget=forms.HiddenInput)
@@ -92,7 +100,10 @@ class AnswerForm(uswds.Form):
 
 class NoServiceFitsForm(uswds.Form):
     need = forms.ModelChoiceField(
-        TaxonomyTerm.objects.exclude(parent=None), required=False, label=_("Kind of need")
+        TaxonomyTerm.objects.exclude(parent=None),
+        required=False,
+        label=_("Kind of need"),
+        empty_label=_("Not said"),
     )
     barrier = forms.ChoiceField(
         label=_("Why nothing fits"), choices=UnmetNeed.Barrier.choices, initial="no-service"

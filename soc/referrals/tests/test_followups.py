@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from soc.audit.models import AuditEvent
@@ -34,7 +35,8 @@ def test_unanswered_referrals_are_flagged_then_escalated_once_without_case_detai
         assert follow_up(MONDAY + datetime.timedelta(days=2)) == {"overdue": 1, "escalated": 0}
         assert follow_up(MONDAY + datetime.timedelta(days=3)) == {"overdue": 0, "escalated": 0}
         assert follow_up(MONDAY + datetime.timedelta(days=18)) == {"overdue": 0, "escalated": 1}
-    kinds = list(ReferralNotice.objects.values_list("kind", flat=True).order_by("id"))
+    notices = ReferralNotice.objects.filter(user=cast.facilitator)
+    kinds = list(notices.values_list("kind", flat=True).order_by("id"))
     assert kinds == ["overdue", "escalated"]
     assert len(mailoutbox) == 2
     for mail in mailoutbox:
@@ -46,3 +48,26 @@ def test_the_command_runs(cast, capsys):
     add_referral(cast)
     call_command("referral_followups")
     assert "Referrals flagged: 0; escalated: 0." in capsys.readouterr().out
+
+
+def test_the_team_page_flags_a_referral_with_no_answer_after_2_business_days(client, cast):
+    referral = add_referral(cast)
+    two_days_ago = timezone.now() - datetime.timedelta(days=2)
+    while business_days_between(timezone.localdate(two_days_ago), timezone.localdate()) < 2:
+        two_days_ago -= datetime.timedelta(days=1)
+    Referral.objects.filter(pk=referral.pk).update(sent_at=two_days_ago)
+    client.force_login(cast.member)
+    page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    assert "No answer yet" in page and "No answer in 14 business days" not in page
+    Referral.objects.filter(pk=referral.pk).update(sent_at=timezone.now())
+    page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    assert "No answer yet" not in page
+
+
+def test_reopening_is_offered_by_what_it_does(cast):
+    from soc.referrals import actions
+
+    referral = add_referral(cast)
+    referral = actions.transition(referral, "rejected", cast.provider, reason="cost")
+    offered = dict(actions.offered_changes(cast.facilitator, referral))
+    assert offered["requested"] == "Open it again and send it to the provider"
