@@ -4,10 +4,11 @@ person's language, never with case details.
 - The person who made the referral hears of every change; when nobody answered it for 14
   business days (an escalation) the team's facilitators hear of it too.
 - The family's caregivers who have an account hear of every change of status. Their e-mail
-  and text say only "There is news about a referral for your family": not the service, whose
-  name can tell what the need is (a substance-use program), not the need, not a child's name.
-  E-mail goes to the address on their team membership; a text only when they said yes to texts
-  (as meeting invitations do).
+  says only "There is news about a referral for your family": not the service, whose name can
+  tell what the need is (a substance-use program), not the need, not a child's name. It goes
+  to the address on their team membership. No text: members said yes to texts about their
+  team's meetings and next steps (soc.texting.wording.consent_wording), and a message they did
+  not agree to is one they never asked for.
 - Nobody is told of a change they made themselves.
 """
 
@@ -21,9 +22,7 @@ from django.utils import translation
 from django_tasks import task
 
 from soc.languages import site_language
-from soc.teams import notifications as team_notifications
 from soc.teams.models import Membership
-from soc.texting import wording
 
 from .models import Referral, ReferralNotice
 
@@ -96,7 +95,7 @@ def referral_changed_task(referral_id, kind="status", user_ids=None):
 
 @task()
 def family_news_task(referral_id, membership_ids):
-    """E-mail and text the family's caregivers: there is news, sign in to see it. Nothing else."""
+    """E-mail the family's caregivers: there is news, sign in to see it. Nothing else."""
     referral = Referral.objects.get(pk=referral_id)
     link = _link(referral)
     members = Membership.objects.active().filter(
@@ -111,5 +110,3 @@ def family_news_task(referral_id, membership_ids):
                 subject, body, settings.DEFAULT_FROM_EMAIL, [member.email]
             )
             message.send()
-        if member.accepts_texts:
-            team_notifications.send_text(member, wording.referral_news, link)

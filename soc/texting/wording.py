@@ -83,13 +83,6 @@ def step_due(link):
     }
 
 
-def referral_news(link):
-    # Not the service's name: it can tell what the family needs (a substance-use program).
-    return _("There is news about a referral for your family. Sign in to see it: %(link)s") % {
-        "link": link
-    }
-
-
 def welcome():
     return _(
         "%(sender)s: you will get texts about your team's meetings and next steps. "
