@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "soc.directory",
     "soc.referrals",
     "soc.collaboratives",
+    "soc.trainings",
     "soc.api",
     "soc.demo",
 ]

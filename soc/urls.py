@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("soc.consent.urls")),
     path("", include("soc.messaging.urls")),
     path("", include("soc.collaboratives.urls")),
+    path("", include("soc.trainings.urls")),
     path("api/v1/", api.urls),
     path("hsds/", include("soc.directory.urls")),
     path("", include("soc.directory.find_urls")),

@@ -13,6 +13,7 @@ from soc.families.api import router as families_router
 from soc.plans.api import router as plans_router
 from soc.referrals.api import router as referrals_router
 from soc.teams.api import router as teams_router
+from soc.trainings.api import router as trainings_router
 
 from . import errors
 from .auth import api_auth
@@ -77,3 +78,4 @@ api.add_router("", consent_router)
 api.add_router("", plans_router)
 api.add_router("", referrals_router)
 api.add_router("", collaboratives_router)
+api.add_router("", trainings_router)

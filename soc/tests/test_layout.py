@@ -8,6 +8,7 @@ SOC = Path(__file__).resolve().parent.parent
 # policy that domain apps call; `accounts` and `audit` are at the bottom. `api` and `demo` sit
 # on top and may import anything.
 LAYERS = [
+    "trainings",
     "collaboratives",
     "referrals",
     "messaging",
