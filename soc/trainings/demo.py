@@ -16,7 +16,7 @@ from soc.collaboratives.demo import PASSWORD
 from soc.collaboratives.models import Collaborative
 
 from . import actions
-from .models import Registration, Training
+from .models import CoFacilitator, Registration, Training
 
 EASTERN = ZoneInfo("America/New_York")
 FAMILY_ORGANIZATION = "NC Families United"
@@ -115,14 +115,18 @@ def add_demo_trainings():
             capacity=capacity,
             is_public=public,
         )
-        for name, mark in leads:
-            actions.add_cofacilitator(organizer, training, name=name, lived_experience=mark)
-        _register_and_attend(organizer, training, people, held=days < 0)
+        # Seeded as they would stand after the organizers' work (an administrator offers the
+        # trainings but is not their organizer).
+        CoFacilitator.objects.bulk_create(
+            CoFacilitator(training=training, name=name, lived_experience=mark)
+            for name, mark in leads
+        )
+        _register_and_attend(training, people, held=days < 0)
         added += 1
     return added
 
 
-def _register_and_attend(organizer, training, people, *, held):
+def _register_and_attend(training, people, *, held):
     if held:  # registration is closed for a past training: the demo writes what happened
         registrations = [
             Registration.objects.create(
@@ -136,7 +140,9 @@ def _register_and_attend(organizer, training, people, *, held):
             for name, email, language in people
         ]
         came = [r.pk for r in registrations[: max(1, len(registrations) - 1)]]
-        actions.record_attendance(organizer, training, attended=came if people else [])
+        training.registrations.update(attended=False)
+        training.registrations.filter(pk__in=came).update(attended=True)
+        Training.objects.filter(pk=training.pk).update(status=Training.Status.HELD)
         return
     for name, email, language in people:
         actions.register(

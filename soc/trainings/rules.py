@@ -1,11 +1,15 @@
 """Who may offer and organize a training: the trainings side of the access policy.
 
 A collaborative's officers (chair, co-chair, secretary) organize its trainings, and staff of a
-family organization organize theirs; the collaborative-admin permission may too. Registrants'
-names and contacts are for organizers only: everyone else is told the training has room or not.
+family organization organize theirs. Someone given the collaborative-admin permission may offer
+a training for any host, but, like a superuser, does not see who registered for being one:
+registrants' names and contacts are for organizers only, everyone else learns only whether the
+training has room.
 """
 
 import rules
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 
 from soc.accounts.models import Organization
 from soc.collaboratives import rules as governance
@@ -49,14 +53,20 @@ def works_for_the_family_organization(user, obj):
 
 
 @rules.predicate
-def is_collaborative_admin(user, obj=None):
-    return governance.is_collaborative_admin.test(user)
+def is_granted_collaborative_admin(user, obj=None):
+    """The permission given to this person (or a group of theirs): being a superuser is not
+    enough, since an administrator sees no one's personal details for being one."""
+    if not _signed_in(user):
+        return False
+    granted = Q(user=user) | Q(group__user=user)
+    return Permission.objects.filter(granted, codename="administer_collaboratives").exists()
 
 
-organizer = is_officer_of_the_body | works_for_the_family_organization | is_collaborative_admin
+# Organizers see who registered: the body's officers or the family organization's staff.
+organizer = is_officer_of_the_body | works_for_the_family_organization
 
 POLICY = rules.RuleSet()
-POLICY.add_rule("offer_training", organizer)
+POLICY.add_rule("offer_training", organizer | is_granted_collaborative_admin)
 POLICY.add_rule("organize_training", organizer)
 POLICY.add_rule("see_registrants", organizer)
 POLICY.add_rule("see_members_only", organizer | holds_a_seat_on_the_body)

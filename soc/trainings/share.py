@@ -47,19 +47,17 @@ def _counted(trainings):
     )
 
 
-def _tally(trainings, *group):
-    """One query: the four counts, grouped by `group` fields (none: one row)."""
-    return (
-        _counted(trainings)
-        .values(*group)
-        .annotate(
-            n=Count("pk"),
-            family=Count("pk", filter=Q(has_family=True)),
-            youth=Count("pk", filter=Q(has_youth=True)),
-            either=Count("pk", filter=Q(has_family=True) | Q(has_youth=True)),
-        )
-        .order_by(*group)
-    )
+COUNTS = {
+    "n": Count("pk"),
+    "family": Count("pk", filter=Q(has_family=True)),
+    "youth": Count("pk", filter=Q(has_youth=True)),
+    "either": Count("pk", filter=Q(has_family=True) | Q(has_youth=True)),
+}
+
+
+def _tally(trainings, group):
+    """One query: the four counts for each value of `group`."""
+    return _counted(trainings).values(group).annotate(**COUNTS).order_by(group)
 
 
 def _share(row):
@@ -71,13 +69,12 @@ def for_host(host):
     from soc.collaboratives.models import Collaborative
 
     key = "collaborative" if isinstance(host, Collaborative) else "organization"
-    rows = list(_tally(Training.objects.filter(**{key: host})))
-    return _share(rows[0]) if rows else Share()
+    return _share(_counted(Training.objects.filter(**{key: host})).aggregate(**COUNTS))
 
 
 def state_rollup():
     """(rows, total): rows are (host, Share) for every host with a training, bodies first;
-    the total is every training in the state. Three queries."""
+    the total is every training in the state. Four queries."""
     from soc.accounts.models import Organization
     from soc.collaboratives.models import Collaborative
 

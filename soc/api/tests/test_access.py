@@ -138,6 +138,13 @@ OTHER_OPERATIONS = [
     ("post", "/collaboratives/{slug}/barriers/{barrier_id}/decide"),
     ("get", "/recommendations"),
     ("post", "/recommendations/{recommendation_id}/responses"),
+    # Trainings (soc.trainings): no family; registrants for organizers only (trainings/tests).
+    ("get", "/trainings/share"),
+    ("get", "/trainings"),
+    ("get", "/trainings/{training_id}"),
+    ("post", "/trainings/{training_id}/registrations"),
+    ("get", "/trainings/{training_id}/registrations"),
+    ("put", "/trainings/{training_id}/attendance"),
 ]
 # The provider's doors: a referral found through `received_by`, never through the family.
 PROVIDER_OPERATIONS = [

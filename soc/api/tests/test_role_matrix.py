@@ -106,6 +106,13 @@ OTHER_EXPECTED = {
     ("post", "/collaboratives/{slug}/barriers/{barrier_id}/decide"): 422,
     ("get", "/recommendations"): 200,
     ("post", "/recommendations/{recommendation_id}/responses"): 422,
+    # Trainings: lists answer; a literal "{training_id}" is not a number (422).
+    ("get", "/trainings/share"): 200,
+    ("get", "/trainings"): 200,
+    ("get", "/trainings/{training_id}"): 422,
+    ("post", "/trainings/{training_id}/registrations"): 422,
+    ("get", "/trainings/{training_id}/registrations"): 422,
+    ("put", "/trainings/{training_id}/attendance"): 422,
 }
 
 CELLS = [
