@@ -80,9 +80,8 @@ def create_training(user, host, *, request=None, **fields):
 def change_training(user, training, *, version, request=None, **fields):
     """Change what, when or where; refused (409) if someone saved it since `version`."""
     require(user, "organize_training", training)
-    training = lock_for_content_edit(
-        Training.objects.select_related("collaborative", "organization"), training.pk, version
-    )
+    # No select_related: PostgreSQL will not lock the nullable side of an outer join.
+    training = lock_for_content_edit(Training.objects, training.pk, version)
     unknown = set(fields) - set(TRAINING_FIELDS)
     if unknown:
         raise ValidationError({name: _("This cannot be changed here.") for name in unknown})
