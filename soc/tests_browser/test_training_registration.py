@@ -34,7 +34,7 @@ def test_a_spanish_speaking_family_registers_for_a_training_at_360_px(phone, art
 
     page.get_by_label(es("your name").capitalize()).fill("Lucía Pérez")
     page.get_by_label(es("e-mail").capitalize()).fill("lucia@example.org")
-    page.get_by_label(es("I need an interpreter")).check()
+    page.locator("label[for=id_needs_interpreter]").click()  # USWDS styles the label
     page.get_by_role("button", name=es("Register"), exact=True).click()
     page.wait_for_load_state("load")
     assert page.get_by_text(es("You are registered. We saved a place for you.")).is_visible()
