@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "soc.collaboratives",
     "soc.family_partners",
     "soc.reporting",
+    "soc.trainings",
     "soc.api",
     "soc.demo",
 ]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("soc.collaboratives.urls")),
     path("", include("soc.family_partners.urls")),
     path("", include("soc.reporting.urls")),
+    path("", include("soc.trainings.urls")),
     path("api/v1/", api.urls),
     path("hsds/", include("soc.directory.urls")),
     path("", include("soc.directory.find_urls")),

@@ -15,6 +15,7 @@ from soc.plans.api import router as plans_router
 from soc.referrals.api import router as referrals_router
 from soc.reporting.api import router as reporting_router
 from soc.teams.api import router as teams_router
+from soc.trainings.api import router as trainings_router
 
 from . import errors
 from .auth import api_auth
@@ -81,3 +82,4 @@ api.add_router("", referrals_router)
 api.add_router("", collaboratives_router)
 api.add_router("", family_partners_router)
 api.add_router("", reporting_router)
+api.add_router("", trainings_router)

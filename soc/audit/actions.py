@@ -292,6 +292,26 @@ for _name, _label in GOVERNANCE_ACTIONS.items():
 for _name, _label in GOVERNANCE_VIEWS.items():
     register(_name, R, label=_label)
 
+# Trainings and events (soc.trainings): registrants' details are read by organizers only.
+TRAINING_ACTIONS = {
+    "training.create": (C, _("Offered a training")),
+    "training.change": (C, _("Changed a training")),
+    "training.cofacilitator_add": (C, _("Added a co-facilitator to a training")),
+    "training.cofacilitator_remove": (C, _("Took a co-facilitator off a training")),
+    "training.register": (C, _("Registered for a training")),
+    "training.cancel_registration": (C, _("Cancelled a registration for a training")),
+    "training.waitlist_promote": (C, _("Gave a place at a training to the first on the waitlist")),
+    "training.attendance": (C, _("Recorded who came to a training")),
+    "training_registrants.view": (R, _("Looked at the people registered for a training")),
+    "training_attendance.view": (R, _("Opened the form to record who came to a training")),
+    "training.api_registrants": (R, _("Looked at the people registered for a training")),
+    "training_new.view": (R, _("Opened the form to offer a training")),
+    "training_edit.view": (R, _("Opened the form to change a training")),
+    "training_cofacilitator.view": (R, _("Opened the form to add a co-facilitator")),
+}
+for _name, (_kind, _label) in TRAINING_ACTIONS.items():
+    register(_name, _kind, label=_label)
+
 register("disclosure", Kind.DISCLOSURE)
 register("emergency.form", Kind.EMERGENCY)
 register("emergency.open", Kind.EMERGENCY)

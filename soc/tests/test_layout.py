@@ -9,6 +9,7 @@ SOC = Path(__file__).resolve().parent.parent
 # on top and may import anything.
 LAYERS = [
     "reporting",
+    "trainings",
     "collaboratives",
     "family_partners",
     "referrals",

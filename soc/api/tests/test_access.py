@@ -145,6 +145,13 @@ OTHER_OPERATIONS = [
     ("post", "/reporting/requirements"),
     ("get", "/reporting/duplication"),
     ("get", "/collaboratives/{slug}/annual-reports/{year}"),
+    # Trainings (soc.trainings): no family; registrants for organizers only (trainings/tests).
+    ("get", "/trainings/share"),
+    ("get", "/trainings"),
+    ("get", "/trainings/{training_id}"),
+    ("post", "/trainings/{training_id}/registrations"),
+    ("get", "/trainings/{training_id}/registrations"),
+    ("put", "/trainings/{training_id}/attendance"),
 ]
 # The provider's doors: a referral found through `received_by`, never through the family.
 PROVIDER_OPERATIONS = [

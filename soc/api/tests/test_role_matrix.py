@@ -113,6 +113,13 @@ OTHER_EXPECTED = {
     ("post", "/reporting/requirements"): 422,
     ("get", "/reporting/duplication"): 404,
     ("get", "/collaboratives/{slug}/annual-reports/{year}"): 422,
+    # Trainings: lists answer; a literal "{training_id}" is not a number (422).
+    ("get", "/trainings/share"): 200,
+    ("get", "/trainings"): 200,
+    ("get", "/trainings/{training_id}"): 422,
+    ("post", "/trainings/{training_id}/registrations"): 422,
+    ("get", "/trainings/{training_id}/registrations"): 422,
+    ("put", "/trainings/{training_id}/attendance"): 422,
 }
 REPORTING_ADMIN_READS = {"/reporting/requirements", "/reporting/duplication"}
 

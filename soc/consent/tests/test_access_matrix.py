@@ -127,6 +127,22 @@ NOT_CASE_DATA = {
     "reporting_duplication": "seat holders and collaborative admins (test_inventory.py)",
     "annual_report": "the body's seats, the State Collaborative, admins (test_annual_report.py)",
     "annual_report_download": "the body's seats, the State Collaborative, admins; audited",
+    # Trainings (soc.trainings): no case data; registrants' details only for organizers (404).
+    "training_list": "public upcoming trainings; members-only ones for members (trainings/tests/test_pages.py)",
+    "training": "public training page, no registrants; members-only is 404 (trainings/tests/test_pages.py)",
+    "training_register": "public registration: honeypot and rate limit (trainings/tests/test_pages.py)",
+    "my_registration_cancel": "the signed-in person's own registration (trainings/tests/test_pages.py)",
+    "registration_cancel": "signed link from the confirmation e-mail; forged is 404 (trainings/tests/test_pages.py)",
+    "training_share": "public share of trainings led with families: no people (trainings/tests/test_pages.py)",
+    "training_share_body": "public share of a body's trainings: no people (trainings/tests/test_pages.py)",
+    "training_share_organization": "public share of a family organization's trainings (trainings/tests/test_pages.py)",
+    "training_new_body": "needs an office on the body or the admin permission (trainings/tests/test_pages.py)",
+    "training_new_organization": "staff of the family organization or the admin permission (trainings/tests/test_pages.py)",
+    "training_edit": "organizers only, else 404 (trainings/tests/test_pages.py)",
+    "training_cofacilitator": "organizers only, else 404 (trainings/tests/test_pages.py)",
+    "training_cofacilitator_remove": "organizers only, else 404 (trainings/tests/test_pages.py)",
+    "training_registrants": "organizers only, else 404; audited (trainings/tests/test_pages.py)",
+    "training_attendance": "organizers only, else 404; audited (trainings/tests/test_pages.py)",
 }
 EXEMPT_PREFIXES = ("api/v1/", "accounts-admin/", "static/")
 

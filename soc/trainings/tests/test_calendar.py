@@ -1,0 +1,54 @@
+"""The confirmation e-mail: in the registrant's language, with the training as an .ics file
+that icalendar reads back, and the waitlist said plainly."""
+
+import pytest
+from icalendar import Calendar
+
+from soc.trainings import actions
+from soc.trainings.calendar import invitation
+
+from .builders import hosted_body, training
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_ics_parses_and_says_when_and_where():
+    body, *_rest = hosted_body()
+    t = training(body)
+    cal = Calendar.from_ical(invitation(t))
+    (event,) = cal.walk("VEVENT")
+    assert event["summary"] == t.title
+    assert event.decoded("dtstart") == t.starts_at.replace(microsecond=0)
+    assert event.decoded("dtend") == t.ends_at.replace(microsecond=0)
+    assert str(event["location"]) == "Wake County Library"
+    assert cal.walk("VTIMEZONE")[0]["tzid"] == "America/New_York"
+
+
+def test_the_confirmation_is_in_spanish_with_the_ics_and_a_cancel_link(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    body, *_rest = hosted_body()
+    t = training(body, capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.register(None, t, name="Ana", email="ana@example.org", language="es")
+        actions.register(None, t, name="Bea", email="bea@example.org", language="en")
+    spanish, english = mailoutbox
+    assert spanish.subject.startswith("Está inscrito")
+    assert "/trainings/cancel/" in spanish.body
+    (name, content, mimetype) = spanish.attachments[0]
+    assert name == "training.ics" and mimetype.startswith("text/calendar")
+    assert Calendar.from_ical(content).walk("VEVENT")[0]["summary"] == t.title
+    assert english.subject.startswith("You are on the waitlist")
+
+
+def test_the_first_on_the_waitlist_is_told_when_a_place_opens(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    body, *_rest = hosted_body()
+    t = training(body, capacity=1)
+    first = actions.register(None, t, name="Ana", email="ana@example.org")
+    actions.register(None, t, name="Bea", email="bea@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.cancel_registration(None, first)
+    (mail,) = mailoutbox
+    assert mail.to == ["bea@example.org"] and "a place opened" in mail.body
