@@ -51,6 +51,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/soc demo_referrals
 	$(DEMO_ENV) $(BIN)/soc demo_collaboratives
 	$(DEMO_ENV) $(BIN)/soc demo_reporting
+	$(DEMO_ENV) $(BIN)/soc demo_trainings
 	$(DEMO_ENV) $(BIN)/soc demo_family_partners
 	@echo "soc commands on the demo database: DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/soc audit verify"
 	$(DEMO_ENV) SOC_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
