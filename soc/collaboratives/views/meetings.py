@@ -19,6 +19,8 @@ from ..forms import (
     ActionItemForm,
     AgendaItemForm,
     ApproveMinutesForm,
+    CancelGovMeetingForm,
+    ChangeGovMeetingForm,
     GovMeetingForm,
     MinutesForm,
     MotionForm,
@@ -130,6 +132,46 @@ def _meeting_form(request, slug, meeting_id, action, title):
 
 
 @login_required
+def gov_meeting_edit(request, slug, meeting_id):
+    body, meeting, context = _meeting_form(
+        request, slug, meeting_id, "run_meeting", _("Change the time or place")
+    )
+    context["intro"] = _("Everyone invited gets the new time or place in their calendar.")
+    initial = {
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "place": meeting.place,
+        "version": meeting.version,
+    }
+    return submit(
+        request,
+        "collaboratives/form.html",
+        context,
+        ChangeGovMeetingForm(request.POST or None, initial=initial),
+        lambda data: actions.change_meeting(request.user, meeting, request=request, **data),
+        success=_("The meeting is changed. Everyone invited is told."),
+        done=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+def gov_meeting_cancel(request, slug, meeting_id):
+    body, meeting, context = _meeting_form(
+        request, slug, meeting_id, "run_meeting", _("Cancel the meeting")
+    )
+    context["intro"] = _("Everyone invited is told, and it is taken out of their calendar.")
+    return submit(
+        request,
+        "collaboratives/form.html",
+        context,
+        CancelGovMeetingForm(request.POST or None, initial={"version": meeting.version}),
+        lambda data: actions.cancel_meeting(request.user, meeting, request=request, **data),
+        success=_("The meeting is cancelled. Everyone invited is told."),
+        done=meeting.get_absolute_url(),
+    )
+
+
+@login_required
 def agenda_suggest(request, slug, meeting_id):
     body, meeting, context = _meeting_form(
         request, slug, meeting_id, "suggest_agenda_item", _("Suggest an agenda item")
@@ -227,12 +269,15 @@ def action_item_add(request, slug, meeting_id):
     body, meeting, context = _meeting_form(
         request, slug, meeting_id, "run_meeting", _("Add an action item")
     )
+    form = ActionItemForm(request.POST or None, holders=standing.seat_holders(body, meeting.day))
     return submit(
         request,
         "collaboratives/form.html",
         context,
-        ActionItemForm(request.POST or None),
-        lambda data: actions.add_action_item(request.user, meeting, request=request, **data),
+        form,
+        lambda data: actions.add_action_item(
+            request.user, meeting, request=request, **form.action_fields()
+        ),
         success=_("The action item is added."),
         done=meeting.get_absolute_url(),
     )
