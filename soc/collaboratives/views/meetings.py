@@ -131,43 +131,47 @@ def _meeting_form(request, slug, meeting_id, action, title):
     return body, meeting, context
 
 
-@login_required
-def gov_meeting_edit(request, slug, meeting_id):
-    body, meeting, context = _meeting_form(
-        request, slug, meeting_id, "run_meeting", _("Change the time or place")
-    )
-    context["intro"] = _("Everyone invited gets the new time or place in their calendar.")
-    initial = {
-        "starts_at": meeting.starts_at,
-        "ends_at": meeting.ends_at,
-        "place": meeting.place,
-        "version": meeting.version,
-    }
+def _send_again(request, slug, meeting_id, *, title, intro, form, initial, act, success):
+    """A change the invitations follow: everyone invited gets it in their calendar."""
+    body, meeting, context = _meeting_form(request, slug, meeting_id, "run_meeting", title)
     return submit(
         request,
         "collaboratives/form.html",
-        context,
-        ChangeGovMeetingForm(request.POST or None, initial=initial),
-        lambda data: actions.change_meeting(request.user, meeting, request=request, **data),
-        success=_("The meeting is changed. Everyone invited is told."),
+        {**context, "intro": intro},
+        form(request.POST or None, initial={**initial(meeting), "version": meeting.version}),
+        lambda data: act(request.user, meeting, request=request, **data),
+        success=success,
         done=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+def gov_meeting_edit(request, slug, meeting_id):
+    return _send_again(
+        request,
+        slug,
+        meeting_id,
+        title=_("Change the time or place"),
+        intro=_("Everyone invited gets the new time or place in their calendar."),
+        form=ChangeGovMeetingForm,
+        initial=lambda m: {"starts_at": m.starts_at, "ends_at": m.ends_at, "place": m.place},
+        act=actions.change_meeting,
+        success=_("The meeting is changed. Everyone invited is told."),
     )
 
 
 @login_required
 def gov_meeting_cancel(request, slug, meeting_id):
-    body, meeting, context = _meeting_form(
-        request, slug, meeting_id, "run_meeting", _("Cancel the meeting")
-    )
-    context["intro"] = _("Everyone invited is told, and it is taken out of their calendar.")
-    return submit(
+    return _send_again(
         request,
-        "collaboratives/form.html",
-        context,
-        CancelGovMeetingForm(request.POST or None, initial={"version": meeting.version}),
-        lambda data: actions.cancel_meeting(request.user, meeting, request=request, **data),
+        slug,
+        meeting_id,
+        title=_("Cancel the meeting"),
+        intro=_("Everyone invited is told, and it is taken out of their calendar."),
+        form=CancelGovMeetingForm,
+        initial=lambda m: {},
+        act=actions.cancel_meeting,
         success=_("The meeting is cancelled. Everyone invited is told."),
-        done=meeting.get_absolute_url(),
     )
 
 
