@@ -81,6 +81,7 @@ def gov_meeting(request, slug, meeting_id):
         "agenda": agenda_tree(items, insider),
         "suggested": [i for i in items if i.status == "suggested"] if insider else [],
         "roll": _roll_by_type(meeting, holders),
+        "roll_taken": meeting.roll.exists(),
         "quorum": standing.Quorum(meeting, holders),
         "motions": motions,
         "action_items": meeting.action_items.all(),
