@@ -77,6 +77,8 @@ GOVERNANCE_ACTIONS = {
     "seat.end_term": _("Ended a term in a seat"),
     "gov_meeting.schedule": _("Scheduled a collaborative meeting"),
     "gov_meeting.roll_call": _("Took the roll call"),
+    "gov_meeting.change": _("Changed the time or place of a collaborative meeting"),
+    "gov_meeting.cancel": _("Cancelled a collaborative meeting"),
     "agenda.suggest": _("Suggested an agenda item"),
     "agenda.accept": _("Put a suggested item on the agenda"),
     "motion.make": _("Recorded a motion"),
@@ -110,6 +112,8 @@ GOVERNANCE_VIEWS = {
     "motion_new.view": _("Opened the form to record a motion"),
     "motion_votes.view": _("Opened the form to record votes"),
     "action_item_add.view": _("Opened the form to add an action item"),
+    "gov_meeting_edit.view": _("Opened the form to change a collaborative meeting"),
+    "gov_meeting_cancel.view": _("Opened the form to cancel a collaborative meeting"),
     "minutes_edit.view": _("Opened the minutes to change them"),
     "minutes_approve.view": _("Opened the form to approve minutes"),
     "gov_meeting.confidential": _("Read a meeting's confidential items with a seat"),
@@ -229,6 +233,8 @@ register("referral.answer", C, timeline=_("said whether the referral helped"))
 register("referral.unmet_need", C, timeline=_("noted a need no service can meet now"))
 register("referral.overdue", Kind.SYSTEM)  # no answer in 2 business days: the maker is told
 register("referral.escalated", Kind.SYSTEM)  # no answer in 14 business days
+register("action_item.reminded", Kind.SYSTEM)  # the owner is told before the due date
+register("action_item.overdue", Kind.SYSTEM)  # past the due date and still open
 
 # "Connect with a family partner" (soc/family_partners): a family's request for help. Reads of
 # its details are audited; once linked, the family sees them on "Who has looked".

@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from soc.accounts.models import Organization
-from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, choices
+from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, Pagination, choices
 from soc.consent.doors import family_or_404
 
 from . import actions, rules, standing
@@ -18,6 +19,20 @@ from .views.meetings import agenda_tree
 from .views.recommendations import public_recommendations
 
 router = Router(tags=["collaboratives"])
+
+
+class Presented:
+    """A queryset as the API shows it: the pagination counts it in SQL and slices it, and only
+    the rows of the page are turned into their JSON shape by `show`."""
+
+    def __init__(self, queryset, show):
+        self.queryset, self.show = queryset, show
+
+    def all(self):
+        return self.queryset.all()
+
+    def __getitem__(self, window):
+        return [self.show(row) for row in self.queryset[window]]
 
 
 class SeatHolderOut(Schema):
@@ -138,10 +153,11 @@ def _items(items):
 
 
 @router.get("/collaboratives", response={200: list[CollaborativeOut], **ERRORS})
+@paginate(Pagination)
 def list_collaboratives(request):
     """Every body and work group."""
-    bodies = Collaborative.objects.select_related("parent").prefetch_related("counties")[:500]
-    return [_body(b) for b in bodies]
+    bodies = Collaborative.objects.select_related("parent").prefetch_related("counties")
+    return Presented(bodies.order_by("level", "name", "pk"), _body)
 
 
 @router.get("/collaboratives/{slug}", response={200: CollaborativeDetail, **ERRORS})
@@ -243,9 +259,10 @@ def _recommendation(r):
 
 
 @router.get("/recommendations", response={200: list[RecommendationOut], **ERRORS})
+@paginate(Pagination)
 def list_recommendations(request):
     """The tracker: drafts only for members of the State Collaborative."""
-    return [_recommendation(r) for r in public_recommendations(request.auth)[:200]]
+    return Presented(public_recommendations(request.auth), _recommendation)
 
 
 @router.post(

@@ -55,13 +55,27 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class GovMeetingForm(uswds.Form):
-    starts_at = forms.DateTimeField(
-        label=_("Date and time"),
+def _when(label, required=True):
+    return forms.DateTimeField(
+        label=label,
+        required=required,
         widget=LocalDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+
+
+class GovMeetingForm(uswds.Form):
+    starts_at = _when(_("Date and time"))
+    ends_at = _when(_("Ends (leave empty for two hours)"), required=False)
     place = forms.CharField(label=_("Place or video link"), max_length=300, required=False)
+
+
+class ChangeGovMeetingForm(GovMeetingForm):
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class CancelGovMeetingForm(uswds.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput())
 
 
 class AgendaItemForm(uswds.Form):
@@ -150,7 +164,23 @@ class VotesForm(uswds.Form):
 class ActionItemForm(uswds.Form):
     text = forms.CharField(label=_("What"), max_length=300)
     owner = forms.CharField(label=_("Who"), max_length=150)
+    owner_user = forms.ChoiceField(
+        label=_("Send reminders to"),
+        required=False,
+        help_text=_("A member with an account gets an e-mail before the due date."),
+    )
     due_on = forms.DateField(label=_("Due"), required=False, widget=DateInput())
+
+    def __init__(self, *args, holders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.users = {str(t.user.pk): t.user for _s, t in holders if t and t.user_id}
+        self.fields["owner_user"].choices = [
+            ("", _("No one")),
+            *sorted(((pk, u.full_name) for pk, u in self.users.items()), key=lambda c: c[1]),
+        ]
+
+    def action_fields(self):
+        return {**self.cleaned_data, "owner_user": self.users.get(self.cleaned_data["owner_user"])}
 
 
 class MinutesForm(uswds.Form):

@@ -63,60 +63,90 @@ def _address(email, name):
     return address
 
 
-def _event(meeting, tz):
-    event = Event()
-    event.add("uid", meeting_uid(meeting))
-    event.add("sequence", meeting.sequence)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.starts_at.astimezone(tz))
-    event.add("dtend", meeting.ends_at.astimezone(tz))
-    event.add("summary", _("Child and Family Team meeting"))
-    event.add("description", description(meeting))
-    event.add("url", meeting_link(meeting))
-    where = ", ".join(x for x in [meeting.place, meeting.video_link] if x)
-    if where:
-        event.add("location", where)
-    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
-    return event
+def event(*, uid, sequence, starts_at, ends_at, summary, text, url, location, cancelled):
+    """One VEVENT in the site's time zone: the shape shared by team and collaborative meetings."""
+    tz = ZoneInfo(settings.TIME_ZONE)
+    component = Event()
+    component.add("uid", uid)
+    component.add("sequence", sequence)
+    component.add("dtstamp", timezone.now())
+    component.add("dtstart", starts_at.astimezone(tz))
+    component.add("dtend", ends_at.astimezone(tz))
+    component.add("summary", summary)
+    component.add("description", text)
+    component.add("url", url)
+    if location:
+        component.add("location", location)
+    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return component
+
+
+def _event(meeting):
+    return event(
+        uid=meeting_uid(meeting),
+        sequence=meeting.sequence,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        summary=_("Child and Family Team meeting"),
+        text=description(meeting),
+        url=meeting_link(meeting),
+        location=", ".join(x for x in [meeting.place, meeting.video_link] if x),
+        cancelled=meeting.is_cancelled,
+    )
+
+
+def method_for(cancelled, organizer_email):
+    """REQUEST (or CANCEL) when someone reads the replies, PUBLISH when nobody would."""
+    if not organizer_email:
+        return "PUBLISH"
+    return "CANCEL" if cancelled else "REQUEST"
 
 
 def invitation_method(meeting, organizer):
-    """REQUEST (or CANCEL) when someone reads the replies, PUBLISH when nobody would."""
-    if organizer is None or not organizer.email:
-        return "PUBLISH"
-    return "CANCEL" if meeting.is_cancelled else "REQUEST"
+    return method_for(meeting.is_cancelled, organizer.email if organizer else "")
+
+
+def invitation_file(component, *, organizer, attendees, publisher):
+    """An invitation around one event. `organizer` is (email, name) or None (then it is
+    published for information, from `publisher`); `attendees` are (email, name, partstat),
+    partstat None for someone who has not answered yet."""
+    method = method_for(component["status"] == "CANCELLED", organizer[0] if organizer else "")
+    cal = _calendar(method)
+    if method == "PUBLISH":
+        component["organizer"] = _address(_bare_address(settings.DEFAULT_FROM_EMAIL), publisher)
+    else:
+        component["organizer"] = _address(*organizer)
+        for email, name, partstat in attendees:
+            attendee = _address(email, name)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            attendee.params["partstat"] = vText(partstat or "NEEDS-ACTION")
+            if partstat is None:
+                attendee.params["rsvp"] = vText("TRUE")
+            component.add("attendee", attendee, encode=0)
+    cal.add_component(vtimezone(ZoneInfo(settings.TIME_ZONE), component.decoded("dtstart").year))
+    cal.add_component(component)
+    return cal.to_ical()
 
 
 def invitation(meeting, attendees, *, organizer=None, answers=None):
     """One invitation, in the active language. `organizer` is the facilitator's membership
     (replies go to them); `answers` maps membership id to the member's MeetingAnswer, so a
     re-sent invitation shows what each person already said."""
-    tz = ZoneInfo(settings.TIME_ZONE)
-    method = invitation_method(meeting, organizer)
-    cal = _calendar(method)
-    event = _event(meeting, tz)
-    if method == "PUBLISH":
-        event["organizer"] = _address(
-            _bare_address(settings.DEFAULT_FROM_EMAIL), _("Child and Family Team")
-        )
-    else:
-        event["organizer"] = _address(organizer.email, organizer.name)
-        answers = answers or {}
-        for member in attendees:
-            attendee = _address(member.email, member.name)
-            attendee.params["role"] = vText("REQ-PARTICIPANT")
-            answer = answers.get(member.pk)
-            if member.pk == organizer.pk:
-                attendee.params["partstat"] = vText("ACCEPTED")
-            elif answer is not None:
-                attendee.params["partstat"] = vText(answer.partstat)
-            else:
-                attendee.params["partstat"] = vText("NEEDS-ACTION")
-                attendee.params["rsvp"] = vText("TRUE")
-            event.add("attendee", attendee, encode=0)
-    cal.add_component(vtimezone(tz, meeting.starts_at.year))
-    cal.add_component(event)
-    return cal.to_ical()
+    answers = answers or {}
+
+    def partstat(member):
+        if member.pk == organizer.pk:
+            return "ACCEPTED"
+        answer = answers.get(member.pk)
+        return answer.partstat if answer is not None else None
+
+    has_organizer = organizer is not None and organizer.email
+    return invitation_file(
+        _event(meeting),
+        organizer=(organizer.email, organizer.name) if has_organizer else None,
+        attendees=[(m.email, m.name, partstat(m)) for m in attendees] if has_organizer else [],
+        publisher=_("Child and Family Team"),
+    )
 
 
 def _bare_address(from_email):
@@ -128,15 +158,27 @@ def single(meeting):
     return feed([meeting], None)
 
 
-def feed(meetings, name):
+# Other apps add their meetings to each person's feed (collaboratives: the meetings of the
+# bodies they sit on). A source is `source(user, since)` returning (events, audit detail).
+FEED_SOURCES = []
+
+
+def add_feed_source(source):
+    if source not in FEED_SOURCES:
+        FEED_SOURCES.append(source)
+
+
+def feed(meetings, name, events=()):
+    """Team meetings and any other events (VEVENTs from `event`) as one published calendar."""
     tz = ZoneInfo(settings.TIME_ZONE)
     cal = _calendar("PUBLISH")
     if name:
         cal.add("x-wr-calname", name)
-    year = min((m.starts_at.year for m in meetings), default=timezone.now().year)
-    cal.add_component(vtimezone(tz, year))
-    for meeting in meetings:
-        cal.add_component(_event(meeting, tz))
+    components = [_event(m) for m in meetings] + list(events)
+    years = [c.decoded("dtstart").year for c in components]
+    cal.add_component(vtimezone(tz, min(years, default=timezone.now().year)))
+    for component in components:
+        cal.add_component(component)
     return cal.to_ical()
 
 

@@ -44,6 +44,15 @@ class _InvitationEmail(EmailMultiAlternatives):
         return super()._create_mime_attachment(content, mimetype)
 
 
+def send_invitation_email(address, subject, body, ics, method):
+    """An e-mail carrying a calendar invitation both ways clients look for it. Team and
+    collaborative meetings send theirs through here."""
+    message = _InvitationEmail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    message.attach_alternative(ics.decode("utf-8"), f"text/calendar; method={method}")
+    message.attach("invite.ics", ics, "application/ics")
+    message.send()
+
+
 def _send_invitation(member, template, context, meeting, attendees, organizer, answers):
     """One member's invitation: the e-mail and the calendar's words in their language."""
     with translation.override(site_language(member.language)):
@@ -52,10 +61,7 @@ def _send_invitation(member, template, context, meeting, attendees, organizer, a
         body = render_to_string(f"teams/email/{template}.txt", context)
         ics = calendar.invitation(meeting, attendees, organizer=organizer, answers=answers)
     method = calendar.invitation_method(meeting, organizer)
-    message = _InvitationEmail(subject, body, settings.DEFAULT_FROM_EMAIL, [member.email])
-    message.attach_alternative(ics.decode("utf-8"), f"text/calendar; method={method}")
-    message.attach("invite.ics", ics, "application/ics")
-    message.send()
+    send_invitation_email(member.email, subject, body, ics, method)
 
 
 @task()

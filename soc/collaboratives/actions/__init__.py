@@ -9,6 +9,8 @@ from .bodies import add_seat, change_collaborative, create_collaborative, end_te
 from .meetings import (
     accept_item,
     add_action_item,
+    cancel_meeting,
+    change_meeting,
     make_motion,
     record_votes,
     schedule_meeting,
@@ -40,6 +42,8 @@ __all__ = [
     "accept_item",
     "add_action_item",
     "add_seat",
+    "cancel_meeting",
+    "change_meeting",
     "amend_minutes",
     "approve_minutes",
     "change_collaborative",

@@ -2,22 +2,74 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import rules
+from soc.versioning import lock_for_edit, save_new_version
+
+from .. import notifications, rules
 from ..models import ActionItem, AgendaItem, Attendance, GovMeeting, Motion, Vote
 from ..models.seats import FAMILY_SEAT_TYPES
 from ..standing import Quorum
 from .base import audit, require
 
 
+def _check_times(starts_at, ends_at):
+    if ends_at is not None and ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+
+
 @transaction.atomic
-def schedule_meeting(actor, body, *, starts_at, place="", request=None):
+def schedule_meeting(actor, body, *, starts_at, ends_at=None, place="", request=None):
+    """A meeting of the body; each seat holder with an account gets an invitation."""
     require(actor, "run_meeting", body)
+    _check_times(starts_at, ends_at)
     meeting = GovMeeting.objects.create(
-        collaborative=body, starts_at=starts_at, place=place, called_by=actor
+        collaborative=body, starts_at=starts_at, ends_at=ends_at, place=place, called_by=actor
     )
     audit(actor, "gov_meeting.schedule", meeting, request)
+    notifications.send_gov_meeting_invitations(meeting)
+    return meeting
+
+
+def _still_to_come(meeting):
+    if not meeting.is_still_to_come():
+        raise ValidationError(
+            _("This meeting is over or cancelled: it cannot be changed."), code="over"
+        )
+
+
+@transaction.atomic
+def change_meeting(actor, meeting, *, version, starts_at, ends_at=None, place="", request=None):
+    """A new time or place: the invitations go out again with the next SEQUENCE."""
+    require(actor, "run_meeting", meeting.collaborative)
+    meeting = lock_for_edit(GovMeeting.objects.all(), meeting.pk, version)
+    _still_to_come(meeting)
+    _check_times(starts_at, ends_at)
+    wanted = {"starts_at": starts_at, "ends_at": ends_at, "place": place}
+    changed = [field for field, value in wanted.items() if getattr(meeting, field) != value]
+    if not changed:
+        return meeting
+    for field in changed:
+        setattr(meeting, field, wanted[field])
+    meeting.sequence += 1
+    save_new_version(meeting, [*changed, "sequence"])
+    audit(actor, "gov_meeting.change", meeting, request, detail={"fields": changed})
+    notifications.send_gov_meeting_invitations(meeting)
+    return meeting
+
+
+@transaction.atomic
+def cancel_meeting(actor, meeting, *, version=None, request=None):
+    """Cancelled: every invitee's calendar gets a CANCEL."""
+    require(actor, "run_meeting", meeting.collaborative)
+    meeting = lock_for_edit(GovMeeting.objects.all(), meeting.pk, version)
+    _still_to_come(meeting)
+    meeting.cancelled_at = timezone.now()
+    meeting.sequence += 1
+    save_new_version(meeting, ["cancelled_at", "sequence"])
+    audit(actor, "gov_meeting.cancel", meeting, request)
+    notifications.send_gov_meeting_invitations(meeting)
     return meeting
 
 
@@ -144,9 +196,14 @@ def record_votes(actor, motion, votes, request=None):
 
 
 @transaction.atomic
-def add_action_item(actor, meeting, *, text, owner, due_on=None, request=None):
+def add_action_item(actor, meeting, *, text, owner, due_on=None, owner_user=None, request=None):
+    """`owner_user`, a member of the body with an account, is reminded of it by e-mail."""
     require(actor, "run_meeting", meeting.collaborative)
-    action = ActionItem.objects.create(meeting=meeting, text=text, owner=owner, due_on=due_on)
+    if owner_user is not None and not rules.current_terms(owner_user, meeting).exists():
+        raise ValidationError({"owner_user": _("Choose someone who holds a seat on this body.")})
+    action = ActionItem.objects.create(
+        meeting=meeting, text=text, owner=owner, due_on=due_on, owner_user=owner_user
+    )
     audit(actor, "action_item.add", action, request)
     return action
 

@@ -1,5 +1,7 @@
 """A collaborative's meetings: agenda, roll call, motions and votes, action items, minutes."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -18,15 +20,23 @@ class GovMeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
 
+DEFAULT_LENGTH = timedelta(hours=2)
+
+
 class GovMeeting(models.Model):
     collaborative = models.ForeignKey(
         Collaborative, on_delete=models.CASCADE, related_name="meetings"
     )
     starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     place = models.CharField(_("place or video link"), max_length=300, blank=True)
     called_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    # iCalendar SEQUENCE: one more each time the invitation changes (time, place, cancelled).
+    sequence = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
 
     objects = GovMeetingQuerySet.as_manager()
 
@@ -44,6 +54,18 @@ class GovMeeting(models.Model):
     @property
     def day(self):
         return timezone.localdate(self.starts_at)
+
+    @property
+    def finishes_at(self):
+        """When it ends: as set, or two hours after the start."""
+        return self.ends_at or self.starts_at + DEFAULT_LENGTH
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
+    def is_still_to_come(self):
+        return not self.is_cancelled and self.finishes_at >= timezone.now()
 
 
 class AgendaItem(models.Model):
@@ -88,7 +110,23 @@ class AgendaItem(models.Model):
         return False
 
 
-class Attendance(models.Model):
+class _OnePerSeat(models.Model):
+    """One answer per seat: a seat's place in the roll call, a seat's vote on a motion."""
+
+    answer_field = ""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.seat}: {getattr(self, f'get_{self.answer_field}_display')()}"
+
+    @staticmethod
+    def one_per_seat(of, name):
+        return [models.UniqueConstraint(fields=[of, "seat"], name=name)]
+
+
+class Attendance(_OnePerSeat):
     class Status(models.TextChoices):
         PRESENT = "present", _("Present")
         ABSENT = "absent", _("Absent")
@@ -97,14 +135,10 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(GovMeeting, on_delete=models.CASCADE, related_name="roll")
     seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
+    answer_field = "status"
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "seat"], name="collab_one_roll_per_seat")
-        ]
-
-    def __str__(self):
-        return f"{self.seat}: {self.get_status_display()}"
+        constraints = _OnePerSeat.one_per_seat("meeting", "collab_one_roll_per_seat")
 
 
 class Motion(models.Model):
@@ -145,7 +179,7 @@ class Motion(models.Model):
         return self.item is not None and self.item.is_hidden_from_public
 
 
-class Vote(models.Model):
+class Vote(_OnePerSeat):
     class Choice(models.TextChoices):
         YES = "yes", _("Yes")
         NO = "no", _("No")
@@ -156,14 +190,10 @@ class Vote(models.Model):
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="votes")
     seat = models.ForeignKey(Seat, on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
+    answer_field = "choice"
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["motion", "seat"], name="collab_one_vote_per_seat")
-        ]
-
-    def __str__(self):
-        return f"{self.seat}: {self.get_choice_display()}"
+        constraints = _OnePerSeat.one_per_seat("motion", "collab_one_vote_per_seat")
 
 
 class ActionItem(models.Model):
@@ -175,16 +205,36 @@ class ActionItem(models.Model):
     meeting = models.ForeignKey(GovMeeting, on_delete=models.CASCADE, related_name="action_items")
     text = models.CharField(_("what"), max_length=300)
     owner = models.CharField(_("who"), max_length=150)
+    # The owner's account, when they have one: reminders go to it, in its language.
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account of the person responsible"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="gov_action_items",
+    )
     due_on = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
+    # Each reminder is claimed once by setting its date (soc.collaboratives.action_reminders).
+    reminded_on = models.DateField(null=True, blank=True)
+    overdue_noticed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]
 
     def __str__(self):
         return self.text
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.is_open and self.due_on is not None and self.due_on < today
 
 
 class Minutes(models.Model):

@@ -55,7 +55,7 @@ def test_a_recommendation_with_two_agency_responses_to_completion(cast):
     rec = actions.draft_recommendation(
         chair, state, title="One form", topic="coordination", text="T", agencies=[one, two]
     )
-    assert ApiClient(cast.member).call("get", "/recommendations").json() == []  # a draft
+    assert ApiClient(cast.member).call("get", "/recommendations").json()["items"] == []  # a draft
     actions.move_recommendation(chair, rec, status="adopted")
     staff = f.StaffFactory(organization=one)
     path = f"/recommendations/{rec.pk}/responses"
@@ -74,7 +74,7 @@ def test_a_recommendation_with_two_agency_responses_to_completion(cast):
     actions.move_recommendation(chair, rec, status="in_implementation")
     actions.complete_milestone(chair, milestone)
     actions.move_recommendation(chair, rec, status="implemented")
-    (listed,) = ApiClient(staff).call("get", "/recommendations").json()
+    (listed,) = ApiClient(staff).call("get", "/recommendations").json()["items"]
     assert listed["status"] == "implemented" and listed["progress"] == 100
 
 

@@ -1,6 +1,7 @@
 """Barriers: raised from a family's team, recorded, escalated and decided in public view."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -29,12 +30,17 @@ def barrier_raise(request, family_id):
     )
 
 
+PAGE = 25
+
+
 def barrier_list(request, slug):
     body = body_or_404(slug)
     barriers = Barrier.objects.filter(body=body) | Barrier.objects.filter(escalated_to=body)
     context = {
         "body": body,
-        "barriers": barriers.select_related("county", "body").distinct()[:100],
+        "page": Paginator(barriers.select_related("county", "body").distinct(), PAGE).get_page(
+            request.GET.get("page")
+        ),
         "can": can(request.user, body),
     }
     return render(request, "collaboratives/barriers.html", context)

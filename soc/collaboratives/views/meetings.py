@@ -19,6 +19,8 @@ from ..forms import (
     ActionItemForm,
     AgendaItemForm,
     ApproveMinutesForm,
+    CancelGovMeetingForm,
+    ChangeGovMeetingForm,
     GovMeetingForm,
     MinutesForm,
     MotionForm,
@@ -79,6 +81,7 @@ def gov_meeting(request, slug, meeting_id):
         "agenda": agenda_tree(items, insider),
         "suggested": [i for i in items if i.status == "suggested"] if insider else [],
         "roll": _roll_by_type(meeting, holders),
+        "roll_taken": meeting.roll.exists(),
         "quorum": standing.Quorum(meeting, holders),
         "motions": motions,
         "action_items": meeting.action_items.all(),
@@ -127,6 +130,50 @@ def _meeting_form(request, slug, meeting_id, action, title):
     meeting = meeting_of(body, meeting_id)
     context = {"title": title, "body": body, "back": meeting.get_absolute_url()}
     return body, meeting, context
+
+
+def _send_again(request, slug, meeting_id, *, title, intro, form, initial, act, success):
+    """A change the invitations follow: everyone invited gets it in their calendar."""
+    body, meeting, context = _meeting_form(request, slug, meeting_id, "run_meeting", title)
+    return submit(
+        request,
+        "collaboratives/form.html",
+        {**context, "intro": intro},
+        form(request.POST or None, initial={**initial(meeting), "version": meeting.version}),
+        lambda data: act(request.user, meeting, request=request, **data),
+        success=success,
+        done=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+def gov_meeting_edit(request, slug, meeting_id):
+    return _send_again(
+        request,
+        slug,
+        meeting_id,
+        title=_("Change the time or place"),
+        intro=_("Everyone invited gets the new time or place in their calendar."),
+        form=ChangeGovMeetingForm,
+        initial=lambda m: {"starts_at": m.starts_at, "ends_at": m.ends_at, "place": m.place},
+        act=actions.change_meeting,
+        success=_("The meeting is changed. Everyone invited is told."),
+    )
+
+
+@login_required
+def gov_meeting_cancel(request, slug, meeting_id):
+    return _send_again(
+        request,
+        slug,
+        meeting_id,
+        title=_("Cancel the meeting"),
+        intro=_("Everyone invited is told, and it is taken out of their calendar."),
+        form=CancelGovMeetingForm,
+        initial=lambda m: {},
+        act=actions.cancel_meeting,
+        success=_("The meeting is cancelled. Everyone invited is told."),
+    )
 
 
 @login_required
@@ -227,12 +274,15 @@ def action_item_add(request, slug, meeting_id):
     body, meeting, context = _meeting_form(
         request, slug, meeting_id, "run_meeting", _("Add an action item")
     )
+    form = ActionItemForm(request.POST or None, holders=standing.seat_holders(body, meeting.day))
     return submit(
         request,
         "collaboratives/form.html",
         context,
-        ActionItemForm(request.POST or None),
-        lambda data: actions.add_action_item(request.user, meeting, request=request, **data),
+        form,
+        lambda data: actions.add_action_item(
+            request.user, meeting, request=request, **form.action_fields()
+        ),
         success=_("The action item is added."),
         done=meeting.get_absolute_url(),
     )

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -38,7 +39,9 @@ def recommendation_tracker(request):
     state = Collaborative.objects.state().first()
     context = {
         "state": state,
-        "recommendations": public_recommendations(request.user)[:100],
+        "page": Paginator(public_recommendations(request.user), 25).get_page(
+            request.GET.get("page")
+        ),
         "may_manage": state is not None
         and rules.can(request.user, "manage_recommendations", state),
     }
@@ -90,42 +93,42 @@ def recommendation_new(request):
     )
 
 
-def _recommendation_form(request, recommendation_id, title):
+def _keep_current(request, recommendation_id, *, title, form, act, success):
+    """The State Collaborative's officers keep a recommendation current: one form, one action."""
     item = get_object_or_404(Recommendation, pk=recommendation_id)
     state = _manage(request, item)
-    return item, {
-        "title": title,
-        "body": state,
-        "intro": item.title,
-        "back": item.get_absolute_url(),
-    }
-
-
-@login_required
-def recommendation_move(request, recommendation_id):
-    item, context = _recommendation_form(request, recommendation_id, _("Change the status"))
     return submit(
         request,
         "collaboratives/form.html",
-        context,
-        MoveForm(request.POST or None),
-        lambda data: actions.move_recommendation(request.user, item, request=request, **data),
-        success=_("The status is changed."),
+        {"title": title, "body": state, "intro": item.title, "back": item.get_absolute_url()},
+        form(request.POST or None),
+        lambda data: act(request.user, item, request=request, **data),
+        success=success,
         done=item.get_absolute_url(),
     )
 
 
 @login_required
-def milestone_add(request, recommendation_id):
-    item, context = _recommendation_form(request, recommendation_id, _("Add a milestone"))
-    return submit(
+def recommendation_move(request, recommendation_id):
+    return _keep_current(
         request,
-        "collaboratives/form.html",
-        context,
-        MilestoneForm(request.POST or None),
-        lambda data: actions.add_milestone(request.user, item, request=request, **data),
+        recommendation_id,
+        title=_("Change the status"),
+        form=MoveForm,
+        act=actions.move_recommendation,
+        success=_("The status is changed."),
+    )
+
+
+@login_required
+def milestone_add(request, recommendation_id):
+    return _keep_current(
+        request,
+        recommendation_id,
+        title=_("Add a milestone"),
+        form=MilestoneForm,
+        act=actions.add_milestone,
         success=_("The milestone is added."),
-        done=item.get_absolute_url(),
     )
 
 
@@ -146,15 +149,13 @@ def milestone_done(request, recommendation_id, milestone_id):
 
 @login_required
 def recommendation_update(request, recommendation_id):
-    item, context = _recommendation_form(request, recommendation_id, _("Post an update"))
-    return submit(
+    return _keep_current(
         request,
-        "collaboratives/form.html",
-        context,
-        UpdateForm(request.POST or None),
-        lambda data: actions.post_update(request.user, item, request=request, **data),
+        recommendation_id,
+        title=_("Post an update"),
+        form=UpdateForm,
+        act=actions.post_update,
         success=_("The update is posted."),
-        done=item.get_absolute_url(),
     )
 
 

@@ -99,6 +99,8 @@ NOT_CASE_DATA = {
     "gov_meeting": "public meeting page: confidential items only with a seat (test_meeting_pages)",
     "gov_item": "agenda item: a confidential one is 404 without a seat (test_meeting_pages)",
     "gov_meeting_new": "needs an office or the permission (collaboratives/tests)",
+    "gov_meeting_edit": "needs an office or the permission (test_invitations.py)",
+    "gov_meeting_cancel": "needs an office or the permission (test_invitations.py)",
     "agenda_suggest": "needs a seat (collaboratives/tests)",
     "agenda_accept": "needs an office or the permission (collaboratives/tests)",
     "roll_call": "needs an office or the permission (collaboratives/tests)",

@@ -38,15 +38,15 @@ def calendar_feed(request, token):
         .order_by("starts_at")[:500]
     )
     meetings = list(meetings)
-    record(
-        user,
-        "calendar_feed.view",
-        user,
-        request=request,
-        detail={"meetings": [m.pk for m in meetings]},
-    )
+    detail = {"meetings": [m.pk for m in meetings]}
     with translation.override(site_language(user.language)):  # no session: the owner's language
-        body = calendar.feed(meetings, _("My team meetings"))
+        events = []
+        for source in calendar.FEED_SOURCES:  # other apps' meetings (see calendar.add_feed_source)
+            found, seen = source(user, since)
+            events += found
+            detail.update(seen)
+        body = calendar.feed(meetings, _("My team meetings"), events)
+    record(user, "calendar_feed.view", user, request=request, detail=detail)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
