@@ -277,9 +277,14 @@ def _unmet_section(counties):
         rows = [[label, *cells, total] for label, cells, total in published.lines()]
         rows.append([_("Total"), *published.totals_line(), published.total])
         tables.append(Table([_("Why unmet"), *published.cols, _("Total")], rows))
-    note = _("Unmet needs in plans in effect on the day this draft was made, by county.")
-    if declines is None:
-        note += " " + _("Referrals declined: not available yet.")
+    if declines is not None:
+        rows = [[label, *cells, total] for label, cells, total in declines.lines()]
+        rows.append([_("Total"), *declines.totals_line(), declines.total])
+        tables.append(Table([_("Why the referral was declined"), *declines.cols, _("Total")], rows))
+    note = _(
+        "Unmet needs by county: for each reason, the larger of the needs in plans in effect on "
+        "the day this draft was made and the needs recorded by referrals in the last 12 months."
+    )
     return Section("unmet_needs", _("Unmet needs"), tables, note)
 
 

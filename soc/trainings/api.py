@@ -79,7 +79,7 @@ class RegistrantOut(Schema):
     attended: bool | None
 
 
-class AttendanceIn(InputSchema):
+class TrainingAttendanceIn(InputSchema):
     attended: list[Id] = Field(..., max_length=1000, description="Ids of registrations that came.")
 
 
@@ -196,10 +196,10 @@ def list_registrants(request, training_id: Id):
     return list(t.registrations.filter(status__in=Registration.ACTIVE))
 
 
-@router.put(
+@router.post(
     "/trainings/{training_id}/attendance", response={200: list[RegistrantOut], **BODY_ERRORS}
 )
-def record_training_attendance(request, training_id: Id, payload: AttendanceIn):
+def record_training_attendance(request, training_id: Id, payload: TrainingAttendanceIn):
     """Who came (the rest of those registered did not); the training is then held."""
     t = _organized(request, training_id)
     actions.record_attendance(request.auth, t, attended=payload.attended, request=request)

@@ -151,7 +151,7 @@ OTHER_OPERATIONS = [
     ("get", "/trainings/{training_id}"),
     ("post", "/trainings/{training_id}/registrations"),
     ("get", "/trainings/{training_id}/registrations"),
-    ("put", "/trainings/{training_id}/attendance"),
+    ("post", "/trainings/{training_id}/attendance"),
 ]
 # The provider's doors: a referral found through `received_by`, never through the family.
 PROVIDER_OPERATIONS = [

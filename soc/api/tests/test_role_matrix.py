@@ -119,7 +119,7 @@ OTHER_EXPECTED = {
     ("get", "/trainings/{training_id}"): 422,
     ("post", "/trainings/{training_id}/registrations"): 422,
     ("get", "/trainings/{training_id}/registrations"): 422,
-    ("put", "/trainings/{training_id}/attendance"): 422,
+    ("post", "/trainings/{training_id}/attendance"): 422,
 }
 REPORTING_ADMIN_READS = {"/reporting/requirements", "/reporting/duplication"}
 

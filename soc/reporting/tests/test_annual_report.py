@@ -121,9 +121,10 @@ def test_nothing_in_the_drafts_names_a_person_or_a_confidential_item(client, cas
             assert name not in output
     unmet = _rows(xlsx, "Unmet needs")
     assert unmet[2] == ["Why unmet", "Wake", "Total"]
-    # One waiting-list need is suppressed; the 12 language needs are hidden with it.
-    assert ["Waiting list", "fewer than 10", "fewer than 10"] in unmet
-    assert ["Not offered in our language", "hidden", "hidden"] in unmet
+    # One waiting-list need (counted as "no room", as referrals say it) is suppressed; the 12
+    # language needs are hidden with it.
+    assert ["No room (no capacity)", "fewer than 10", "fewer than 10"] in unmet
+    assert ["Not offered in the family's language", "hidden", "hidden"] in unmet
 
 
 def test_only_seat_holders_the_state_and_admins_may_download(client, cast):

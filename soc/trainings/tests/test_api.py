@@ -79,7 +79,7 @@ def test_registrants_are_for_organizers_only(setting):
     url = f"/trainings/{t.pk}/registrations"
     for outsider in (member, f.StaffFactory(), f.UserFactory(is_superuser=True)):
         assert ApiClient(outsider).get(url).status_code == 404
-        attendance = ApiClient(outsider).put(f"/trainings/{t.pk}/attendance", {"attended": []})
+        attendance = ApiClient(outsider).post(f"/trainings/{t.pk}/attendance", {"attended": []})
         assert attendance.status_code == 404
     (row,) = ApiClient(chair).get(url).json()
     assert row["name"] == "Ana Secret" and row["email"] == "ana@example.org"
@@ -90,13 +90,13 @@ def test_organizers_record_attendance_through_the_api(setting):
     came = actions.register(None, t, name="Ana", email="ana@example.org")
     actions.register(None, t, name="Bea", email="bea@example.org")
     client = ApiClient(chair)
-    early = client.put(f"/trainings/{t.pk}/attendance", {"attended": [came.pk]})
+    early = client.post(f"/trainings/{t.pk}/attendance", {"attended": [came.pk]})
     assert early.status_code == 422  # not started yet
     Training.objects.filter(pk=t.pk).update(starts_at=timezone.now() - timedelta(hours=1))
-    response = client.put(f"/trainings/{t.pk}/attendance", {"attended": [came.pk]})
+    response = client.post(f"/trainings/{t.pk}/attendance", {"attended": [came.pk]})
     assert response.status_code == 200
     assert {r["name"]: r["attended"] for r in response.json()} == {"Ana": True, "Bea": False}
-    unknown = client.put(f"/trainings/{t.pk}/attendance", {"attended": [999999]})
+    unknown = client.post(f"/trainings/{t.pk}/attendance", {"attended": [999999]})
     assert unknown.status_code == 422
 
 
