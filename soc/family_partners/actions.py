@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from soc.audit.log import record
 from soc.consent import policy
 from soc.families.actions import find_possible_duplicates
+from soc.families.models import Family
 from soc.teams.actions import ask_to_join
 from soc.teams.models import Membership
 from soc.versioning import StaleVersion, lock_for_edit
@@ -253,16 +254,20 @@ def find_family(user, family_request, *, display_name, birth_date, request=None)
 
 
 @transaction.atomic
-def link_to_family(user, family_request, family, *, version=None, request=None):
+def link_to_family(user, family_request, family_id, *, version=None, request=None):
     """Link the request to the family's record, with its consent. A partner not on the team asks
-    to join as its family partner; the caregiver approves, as for anyone joining."""
+    to join as its family partner; the caregiver approves, as for anyone joining.
+
+    Consent is checked before the family is looked up, and a family the partner may not know
+    of answers as one that does not exist: the link is no way to probe for family ids."""
     locked = _working(user, family_request, version)
     _require_consent(locked)
     if locked.family_id is not None:
         raise ValidationError({"family": _("This request is already linked to a family.")})
-    on_team = policy.membership_for(user, family.pk) is not None
-    if not on_team and not policy.can(user, "ask_to_join", family):
-        raise Http404  # a family the partner may not know exists
+    family = Family.objects.select_related("team").filter(pk=family_id).first()
+    on_team = family is not None and policy.membership_for(user, family.pk) is not None
+    if family is None or not (on_team or policy.can(user, "ask_to_join", family)):
+        raise Http404  # recorded as a refused attempt by the 404 handlers, after the rollback
     locked.family, locked.linked_at = family, timezone.now()
     _save(locked, ["family", "linked_at"])
     record(user, "family_request.link", locked, family_id=family.pk, request=request)

@@ -4,8 +4,7 @@ its record, and closing. A request routed elsewhere answers 404, as one that doe
 
 from datetime import datetime
 
-from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -49,7 +48,7 @@ class RequestOut(Schema):
 
     @staticmethod
     def resolve_waiting(obj):
-        return getattr(obj, "waiting", "")
+        return obj.waiting
 
     @staticmethod
     def resolve_linked(obj):
@@ -142,7 +141,7 @@ def _detail(request, request_id):
 def family_request_inbox(request, status: Query[choices(FamilyRequest.Status) | None] = None):
     """Requests from families in your organization's counties, newest first (empty for others)."""
     record(request.auth, "family_request_inbox.view", request=request)
-    return queries.with_waiting(list(queries.inbox(request.auth, status)))
+    return queries.inbox(request.auth, status)
 
 
 @router.get("/family-requests/{request_id}", response={200: RequestDetail, **ERRORS}, tags=TAGS)
@@ -202,14 +201,12 @@ def link_family_request(request, request_id: Id, payload: LinkIn):
     """Link to a family you are on the team of, or were just shown as a possible duplicate
     (then you ask to join as its family partner). Needs the family's consent first (422)."""
     found = _found(request, request_id)
-    Family = apps.get_model("families", "Family")
-    family = Family.objects.select_related("team").filter(pk=payload.family).first()
-    if family is None:
+    try:
+        actions.link_to_family(
+            request.auth, found, payload.family, version=payload.version, request=request
+        )
+    except Http404:  # recorded here, once the action's transaction has rolled back
         refuse(request.auth, request, "families.family", payload.family)
-    if not found.has_consent():
-        # Said before anything about the family is looked at.
-        raise ValidationError({"consent": str(actions.CONSENT_FIRST)})
-    actions.link_to_family(request.auth, found, family, version=payload.version, request=request)
     return _detail(request, request_id)
 
 

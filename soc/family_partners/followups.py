@@ -36,7 +36,12 @@ def flag_unclaimed(today=None):
     """Flag each overdue unclaimed request once and tell its partners again. Returns the count."""
     today = today or timezone.localdate()
     count = 0
-    waiting = FamilyRequest.objects.filter(status=FamilyRequest.Status.NEW, flagged_at=None)
+    # Two business days are at least two calendar days: younger requests need no look.
+    waiting = FamilyRequest.objects.filter(
+        status=FamilyRequest.Status.NEW,
+        flagged_at=None,
+        created_at__date__lte=today - timedelta(days=2),
+    ).prefetch_related("organizations")
     for family_request in waiting.only("id", "status", "created_at"):
         if not waiting_state(family_request, today):
             continue

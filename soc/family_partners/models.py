@@ -142,6 +142,13 @@ class FamilyRequest(models.Model):
         """The organizations it was routed to (the policy's relation reads this)."""
         return frozenset(o.pk for o in self.organizations.all())
 
+    @cached_property
+    def waiting(self):
+        """'overdue' when nobody has claimed it in 2 business days (the inbox's flag)."""
+        from .followups import waiting_state  # followups acts on these models
+
+        return waiting_state(self)
+
     def has_consent(self):
         return bool(self.consent_given_at and self.consent_method and self.consent_given_by)
 

@@ -3,7 +3,6 @@
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .followups import waiting_state
 from .models import ContactAttempt, FamilyRequest, RequestNotice
 
 
@@ -20,25 +19,16 @@ def inbox(user, status=None):
     return requests
 
 
-def with_waiting(requests):
-    for family_request in requests:
-        family_request.waiting = waiting_state(family_request)
-    return requests
-
-
 def family_request(user, request_id):
     """One request routed to the user's organization, with its contact attempts, or None."""
     if not 0 < int(request_id) < 2**63:
         return None
-    found = (
+    return (
         inbox(user)
         .prefetch_related(Prefetch("attempts", ContactAttempt.objects.select_related("by")))
         .filter(pk=request_id)
         .first()
     )
-    if found is not None:
-        found.waiting = waiting_state(found)
-    return found
 
 
 def notices_seen(user, family_request):

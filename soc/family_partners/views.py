@@ -26,7 +26,6 @@ def inbox(request):
     status = request.GET.get("status", "")
     status = status if status in FamilyRequest.Status.values else ""
     page = Paginator(queries.inbox(request.user, status), 25).get_page(request.GET.get("page"))
-    queries.with_waiting(page.object_list)
     record(request.user, "family_request_inbox.view", request=request)
     context = {"page": page, "status": status, "statuses": FamilyRequest.Status.choices}
     return render(request, "family_partners/inbox.html", context)
@@ -148,28 +147,26 @@ def find_family(request, request_id):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("family_request", request_id=found.pk)
+    for match in matches:  # as on the intake page: a name only for a family she already sees
+        match.is_mine = policy.can(request.user, "view_family", match)
     return _page(request, found, find_form=form, matches=matches, searched=True)
 
 
 @login_required
 @require_POST
 def link(request, request_id):
-    from soc.families.models import Family
-
     found = _request_or_404(request, request_id)
-    form = LinkForm(request.POST)
-    family = None
-    if form.is_valid():
-        family = (
-            Family.objects.filter(pk=form.cleaned_data["family"]).select_related("team").first()
+
+    def act(data):
+        actions.link_to_family(
+            request.user, found, data["family"], version=data["version"], request=request
         )
-    if family is None:
-        refuse(request.user, request, "families.family", request.POST.get("family", ""))
-    return _run(
+
+    return _with_form(
         request,
         found,
-        lambda: actions.link_to_family(
-            request.user, found, family, version=form.cleaned_data["version"], request=request
-        ),
+        LinkForm,
+        "link_form",
+        act,
         _("Linked. If you are not on the family's team yet, the family is asked to approve you."),
     )
