@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
 from soc.accounts.models import County
+from soc.robots import RobotTrap
 
 from .models import ContactAttempt, FamilyRequest, Help, Way
 from .routing import county_for_zip
@@ -14,7 +15,7 @@ from .routing import county_for_zip
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 
 
-class ConnectForm(uswds.Form):
+class ConnectForm(RobotTrap, uswds.Form):
     name = forms.CharField(
         label=_("Your first name, or what we should call you"), max_length=80, required=False
     )
@@ -77,8 +78,6 @@ class ConnectForm(uswds.Form):
         label=_("I agree that a family partner may contact me in the ways I chose."),
         required=False,
     )
-    # A field people never see: only robots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,10 +85,6 @@ class ConnectForm(uswds.Form):
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["zip_code"].widget.attrs.update(autocomplete="postal-code", inputmode="numeric")
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def clean(self):
         data = super().clean()

@@ -19,7 +19,7 @@ SENT = "family_request_sent"  # the session remembers only the language to thank
 def connect(request):
     form = ConnectForm(request.POST or None)
     if request.method == "POST":
-        if form.is_spam():
+        if form.is_robot():
             # Robots are thanked like anyone, and nothing is saved.
             request.session[SENT] = translation.get_language()
             return redirect("connect_thanks")

@@ -1,11 +1,9 @@
 """Where a family's request goes: the family organizations that serve its county, or, when
 none does, the statewide ones (flagged). A request is never dropped."""
 
-import hashlib
-import hmac
-
 from django.conf import settings
 
+from soc import robots
 from soc.accounts.models import County, Organization
 
 
@@ -45,7 +43,4 @@ def organizations_for(county):
 
 def address_key(address):
     """A keyed hash of the sender's address: enough to count requests, useless to anyone else."""
-    if not address:
-        return ""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"family-request:{address}".encode(), hashlib.sha256).hexdigest()
+    return robots.address_key(address, "family-request")

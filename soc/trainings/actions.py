@@ -8,9 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from soc.accounts.models import Organization, hash_secret
+from soc.accounts.models import Organization
 from soc.addresses import client_address
 from soc.audit.log import record
+from soc.robots import address_key
 from soc.versioning import lock_for_content_edit, save_new_version
 
 from . import notifications, rules
@@ -85,12 +86,13 @@ def change_training(user, training, *, version, request=None, **fields):
     unknown = set(fields) - set(TRAINING_FIELDS)
     if unknown:
         raise ValidationError({name: _("This cannot be changed here.") for name in unknown})
+    was_cancelled = training.is_cancelled
     for name, value in fields.items():
         setattr(training, name, value)
     _check(training)
     save_new_version(training, list(fields))
     record(user, "training.change", training, request=request)
-    if fields.get("status") == Training.Status.CANCELLED:
+    if training.is_cancelled and not was_cancelled:  # the form posts the status on every save
         notifications.training_cancelled(training)
     return training
 
@@ -116,8 +118,7 @@ def remove_cofacilitator(user, person, *, request=None):
 
 
 def _source(request):
-    address = client_address(request)
-    return hash_secret(address) if address else ""
+    return address_key(client_address(request), "training-registration")
 
 
 def _refuse_floods(source):
@@ -185,6 +186,8 @@ def cancel_registration(user, registration, *, request=None):
     the waitlist gets the place and is told."""
     training = Training.objects.select_for_update().get(pk=registration.training_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if training.status == Training.Status.HELD:
+        raise ValidationError(_("This training has taken place: it can no longer be cancelled."))
     if not registration.is_active:
         return registration
     had_place = registration.status == Registration.Status.REGISTERED

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import County, User
 from soc.families.models import SpokenLanguage
+from soc.robots import RobotTrap
 from soc.uswds import UswdsFormMixin
 
 from .models import Audience, CoFacilitator, LivedExperience, Registration, Training
@@ -91,10 +92,8 @@ class CoFacilitatorForm(UswdsFormMixin, forms.ModelForm):
         pass
 
 
-class RegistrationForm(UswdsFormMixin, forms.ModelForm):
-    """The public form. `website` is a trap for robots: people never see it."""
-
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+class RegistrationForm(RobotTrap, UswdsFormMixin, forms.ModelForm):
+    """The public form (with a trap for robots, soc/robots.py)."""
 
     class Meta:
         model = Registration
@@ -105,13 +104,6 @@ class RegistrationForm(UswdsFormMixin, forms.ModelForm):
             "accommodation": _("For example: wheelchair access, child care, large print."),
         }
         widgets = {"accommodation": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    def is_robot(self):
-        return bool(self.cleaned_data.get("website"))
 
     def registration_fields(self):
         data = dict(self.cleaned_data)

@@ -104,10 +104,10 @@ def training_register(request, training_id):
     found = training_or_404(request, training_id)
     signed_in = request.user.is_authenticated
     form = (QuickRegistrationForm if signed_in else RegistrationForm)(request.POST)
+    if not signed_in and form.is_robot():
+        return redirect(found)  # before validation: say nothing a robot could learn from
     if not form.is_valid():
         return training(request, training_id, form=form, status=422)
-    if not signed_in and form.is_robot():
-        return redirect(found)  # say nothing a robot could learn from
     fields = form.cleaned_data if signed_in else form.registration_fields()
     try:
         registration = actions.register(request.user, found, request=request, **fields)
@@ -133,9 +133,7 @@ def registration_cancel(request, token):
         Registration.objects.select_related("training"), pk=registration_id or 0
     )
     if request.method == "POST":
-        actions.cancel_registration(None, registration, request=request)
-        messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
-        return redirect(registration.training)
+        return _cancel(request, None, registration, registration.training)
     return render(request, "trainings/cancel.html", {"registration": registration})
 
 
@@ -146,9 +144,17 @@ def my_registration_cancel(request, training_id):
     mine = _mine(request, found)
     if mine is None:
         raise Http404
-    actions.cancel_registration(request.user, mine, request=request)
-    messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
-    return redirect(found)
+    return _cancel(request, request.user, mine, found)
+
+
+def _cancel(request, user, registration, training):
+    try:
+        actions.cancel_registration(user, registration, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
+    return redirect(training)
 
 
 def share_state(request):

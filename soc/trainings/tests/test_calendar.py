@@ -52,3 +52,18 @@ def test_the_first_on_the_waitlist_is_told_when_a_place_opens(
         actions.cancel_registration(None, first)
     (mail,) = mailoutbox
     assert mail.to == ["bea@example.org"] and "a place opened" in mail.body
+
+
+def test_a_cancelled_training_tells_registrants_once_not_on_every_later_edit(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    body, chair, _member = hosted_body()
+    t = training(body, capacity=5, created_by=chair)
+    actions.register(None, t, name="Ana", email="ana@example.org")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        t = actions.change_training(chair, t, version=t.version, status="cancelled")
+    assert len(mailoutbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.change_training(chair, t, version=t.version, status="cancelled", place="Online")
+    assert len(mailoutbox) == 1

@@ -104,6 +104,10 @@ def test_the_honeypot_saves_nothing_and_tells_nothing(client, setting):
     *_rest, t = setting
     response = client.post(reverse("training_register", args=[t.pk]), {**FORM, "website": "x"})
     assert response.status_code == 302 and not Registration.objects.exists()
+    # A robot that also breaks a field learns nothing either: no errors come back.
+    broken = {**FORM, "website": "x", "email": "not an address", "name": ""}
+    response = client.post(reverse("training_register", args=[t.pk]), broken)
+    assert response.status_code == 302 and not Registration.objects.exists()
 
 
 def test_a_second_registration_gets_a_clear_message(client, setting):

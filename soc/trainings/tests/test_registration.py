@@ -113,3 +113,21 @@ def test_registering_is_audited_without_the_persons_details(small):
     event = AuditEvent.objects.get(action="training.register")
     assert event.object_id == str(registration.pk) and event.family_id is None
     assert "ana@example.org" not in str(event.detail)
+
+
+def test_a_registration_cannot_be_cancelled_once_the_training_was_held(small):
+    registration = _register(small, "Ana", "ana@example.org")
+    Training.objects.filter(pk=small.pk).update(status=Training.Status.HELD)
+    with pytest.raises(ValidationError):
+        actions.cancel_registration(None, registration)
+    assert Registration.objects.get(pk=registration.pk).status == "registered"
+
+
+def test_the_address_is_kept_only_as_a_keyed_hash(small):
+    import hashlib
+
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
+    registration = _register(small, "Ana", "ana@example.org", request=request)
+    source = Registration.objects.get(pk=registration.pk).source
+    assert source and "203.0.113.9" not in source
+    assert source != hashlib.sha256(b"203.0.113.9").hexdigest()  # not reversible by brute force
