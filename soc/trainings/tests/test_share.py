@@ -56,6 +56,12 @@ def test_the_state_roll_up_is_the_sum_of_its_hosts(hosts):
     assert total.with_either == expected_either
     assert sum((s for _h, s in rows), share.Share()) == total
     assert {h for h, _s in rows} == {h for h, t in zip((body, org), hosts, strict=True) if t}
+    # Each host's own row, against counts worked out here, not from the total.
+    for host, trainings in zip((body, org), hosts, strict=True):
+        row = dict(rows).get(host)
+        if trainings:
+            assert row.trainings == len(trainings)
+            assert row.with_either == sum(1 for m in trainings if {"family", "youth"} & set(m))
     if total.trainings:
         shares = [s.with_either / s.trainings for _h, s in rows]
         assert min(shares) - 1e-9 <= total.with_either / total.trainings <= max(shares) + 1e-9
