@@ -97,6 +97,11 @@ def update_details(user, service_id, *, version, details, languages, counties, r
         raise ValidationError({"name": _("Please give the service a name.")})
     if details.get("status") not in Service.Status.values:
         raise ValidationError({"status": _("Please choose one of the options.")})
+    low, high = details.get("minimum_age"), details.get("maximum_age")
+    if low is not None and high is not None and low > high:
+        raise ValidationError(
+            {"maximum_age": _("The oldest age cannot be less than the youngest.")}
+        )
     changed = [f for f in DETAIL_FIELDS if getattr(service, f) != details.get(f)]
     for field in changed:
         setattr(service, field, details[field])
@@ -117,7 +122,14 @@ def _replace_languages(service, codes):
     names = dict(Language.OFFERED)
     own = list(service.languages.filter(location__isnull=True, phone__isnull=True))
     wanted = set(codes)
-    dropped = [row.pk for row in own if row.code and primary_language(row.code) not in wanted]
+    # Only the languages the page offers can be unticked: others (imported "pt", "ht") stay.
+    dropped = [
+        row.pk
+        for row in own
+        if row.code
+        and primary_language(row.code) in names
+        and primary_language(row.code) not in wanted
+    ]
     missing = wanted - {primary_language(row.code) for row in own}
     if not dropped and not missing:
         return []

@@ -91,7 +91,9 @@ class ServiceDetailsForm(uswds.Form):
         label=_("Who can use it"), required=False, max_length=2000, widget=forms.Textarea
     )
     minimum_age = forms.IntegerField(label=_("Youngest age served"), required=False, min_value=0)
-    maximum_age = forms.IntegerField(label=_("Oldest age served"), required=False, max_value=120)
+    maximum_age = forms.IntegerField(
+        label=_("Oldest age served"), required=False, min_value=0, max_value=120
+    )
     application_process = forms.CharField(
         label=_("How to start"), required=False, max_length=2000, widget=forms.Textarea
     )
@@ -135,10 +137,3 @@ class ServiceDetailsForm(uswds.Form):
         self.fields["counties"].widget.attrs["size"] = 8
         for name in ("minimum_age", "maximum_age"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
-
-    def clean(self):
-        data = super().clean()
-        low, high = data.get("minimum_age"), data.get("maximum_age")
-        if low is not None and high is not None and low > high:
-            self.add_error("maximum_age", _("The oldest age cannot be less than the youngest."))
-        return data

@@ -154,6 +154,8 @@ def transition(referral, to, by, reason="", note="", expected_version=None, requ
         errors["note"] = _("Please say why the referral is opened again.")
     if errors:
         raise ValidationError(errors)
+    if to not in states.NEEDS_REASON:
+        reason = ""  # the change form always offers the list; "accepted: no capacity" is noise
     now = timezone.now()
     locked.status = to
     locked.status_changed_at = now

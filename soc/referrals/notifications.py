@@ -1,5 +1,5 @@
-"""Telling people a referral changed: a notice in the app, and an e-mail or a text, in each
-person's language, never with case details.
+"""Telling people a referral changed: a notice in the app and an e-mail, in each person's
+language, never with case details.
 
 - The person who made the referral hears of every change; when nobody answered it for 14
   business days (an escalation) the team's facilitators hear of it too.
@@ -52,7 +52,7 @@ def _family_recipients(referral):
 
 
 def on_change(referral, event, kind="status"):
-    """Notices now, e-mails and texts after the change commits."""
+    """Notices now, e-mails after the change commits."""
     by_id = event.by_id if event is not None else None
     team = [uid for uid in _team_recipients(referral, kind) if uid != by_id]
     family = []
@@ -98,15 +98,14 @@ def family_news_task(referral_id, membership_ids):
     """E-mail the family's caregivers: there is news, sign in to see it. Nothing else."""
     referral = Referral.objects.get(pk=referral_id)
     link = _link(referral)
-    members = Membership.objects.active().filter(
-        pk__in=membership_ids, team__family_id=referral.family_id
+    members = (
+        Membership.objects.active()
+        .filter(pk__in=membership_ids, team__family_id=referral.family_id)
+        .exclude(email="")
+        .order_by("id")
     )
-    for member in members.order_by("id"):
-        if member.email:
-            with translation.override(site_language(member.language)):
-                subject = render_to_string("referrals/email/family_news_subject.txt").strip()
-                body = render_to_string("referrals/email/family_news.txt", {"link": link})
-            message = EmailMultiAlternatives(
-                subject, body, settings.DEFAULT_FROM_EMAIL, [member.email]
-            )
-            message.send()
+    for member in members:
+        with translation.override(site_language(member.language)):
+            subject = render_to_string("referrals/email/family_news_subject.txt").strip()
+            body = render_to_string("referrals/email/family_news.txt", {"link": link})
+        EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [member.email]).send()

@@ -67,11 +67,15 @@ def unmet_need_counts(county_ids=None, today=None):
     ]
 
 
-def decline_counts(county_ids=None):
-    """[{county_id, reason, count}]: referrals turned down or failed, by reason and the
-    family's county; a referral turned down twice for the same reason counts once."""
+def decline_counts(county_ids=None, today=None):
+    """[{county_id, reason, count}]: referrals turned down or failed in the last 12 months (the
+    window unmet needs use), by reason and the family's county; a referral turned down twice
+    for the same reason counts once."""
+    since = (today or timezone.localdate()) - WINDOW
     events = ReferralEvent.objects.filter(
-        to_status__in=[Status.REJECTED, Status.FAILED], referral__family__county__isnull=False
+        to_status__in=[Status.REJECTED, Status.FAILED],
+        referral__family__county__isnull=False,
+        at__date__gte=since,
     ).exclude(reason="")
     if county_ids is not None:
         events = events.filter(referral__family__county_id__in=county_ids)

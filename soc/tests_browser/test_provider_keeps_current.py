@@ -41,5 +41,9 @@ def test_provider_staff_edit_a_service_in_spanish_at_360_px(phone, artifacts):
 
     assert page.locator("h1").inner_text() == service.name  # back on its Find help page
     assert "los sábados" in page.locator("main").inner_text()
+    service.refresh_from_db()
+    assert service.maximum_age == 17
+    codes = set(service.languages.filter(location__isnull=True).values_list("code", flat=True))
+    assert codes == {"es", "vi"}
     assert es("Saved. Families now see the new information.") in page.content()
     check_page(page, "provider-service-saved-es", artifacts, lang="es")

@@ -184,3 +184,37 @@ def test_your_services_costs_a_fixed_number_of_queries(client, setup):
     with CaptureQueriesContext(connection) as more:
         client.get(reverse("my_services"))
     assert len(more) == len(few)
+
+
+def test_a_language_the_page_does_not_offer_is_kept(client, setup):
+    from soc.directory.models import Language
+
+    services, provider = setup
+    service = services["spanish_class"]
+    Language.objects.create(service=service, code="pt", name="Portuguese")
+    client.force_login(provider)
+    response = _post(client, service, description="Now also on Saturdays.", languages=["es"])
+    assert response.status_code == 302
+    codes = set(service.languages.filter(location__isnull=True).values_list("code", flat=True))
+    assert codes == {"es", "pt"}
+
+
+def test_the_action_itself_refuses_ages_the_wrong_way_round(setup):
+    from django.core.exceptions import ValidationError
+
+    from soc.directory import actions
+
+    services, provider = setup
+    service = services["spanish_class"]
+    details = {field: getattr(service, field) for field in actions.DETAIL_FIELDS}
+    details.update(minimum_age=12, maximum_age=5)
+    with pytest.raises(ValidationError) as refused:
+        actions.update_details(
+            provider,
+            service.pk,
+            version=service.version,
+            details=details,
+            languages=["es"],
+            counties=[],
+        )
+    assert "maximum_age" in refused.value.message_dict

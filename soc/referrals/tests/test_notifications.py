@@ -1,6 +1,7 @@
 """Who hears of a referral's change, how, in which language, and that nothing tells the need."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -62,7 +63,7 @@ def test_referral_news_is_never_texted_because_texts_were_agreed_for_meetings_on
     assert len(_to(mailoutbox, member.email)) == 1
 
 
-def test_no_text_after_stop_and_no_one_hears_of_their_own_change(
+def test_no_one_hears_of_their_own_change_and_stop_still_means_no_text(
     cast, mailoutbox, django_capture_on_commit_callbacks
 ):
     member = cast.caregiver_membership
@@ -98,8 +99,12 @@ def test_the_caregivers_page_marks_the_news_until_it_is_opened(client, cast):
     client.force_login(cast.caregiver)
     family_page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
     assert "Nuevo" in family_page or "New" in family_page
+    tag = re.compile(r'<span class="usa-tag bg-primary">(Nuevo|New)</span>')
+    assert tag.search(family_page)
     client.get(referral.get_absolute_url())
     assert not ReferralNotice.objects.filter(user=cast.caregiver, seen_at=None).exists()
+    family_page = client.get(reverse("family", args=[cast.family.pk])).content.decode()
+    assert not tag.search(family_page)
 
 
 def test_an_escalation_tells_the_maker_and_the_facilitators_once_and_not_the_family(
