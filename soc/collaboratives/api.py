@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 
 from soc.accounts.models import Organization
 from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, Pagination, choices
+from soc.audit.log import record
 from soc.consent.doors import family_or_404
 
 from . import actions, rules, standing
@@ -69,6 +70,8 @@ class AgendaItemOut(Schema):
 class GovMeetingOut(Schema):
     id: int
     starts_at: datetime
+    ends_at: datetime
+    cancelled: bool
     quorate: bool
     agenda: list[AgendaItemOut]
     minutes: str | None
@@ -186,11 +189,16 @@ def get_collaborative_meeting(request, slug: str, meeting_id: int):
     meeting = get_object_or_404(body.meetings, pk=meeting_id)
     insider = rules.can(request.auth, "see_confidential", body)
     minutes = getattr(meeting, "minutes", None)
+    items = list(meeting.items.select_related("parent"))
+    if insider and any(i.is_hidden_from_public for i in items):  # as the meeting page does
+        record(request.auth, "gov_meeting.confidential", meeting, request=request)
     return {
         "id": meeting.pk,
         "starts_at": meeting.starts_at,
+        "ends_at": meeting.finishes_at,
+        "cancelled": meeting.is_cancelled,
         "quorate": standing.Quorum(meeting).is_quorate,
-        "agenda": _items(agenda_tree(list(meeting.items.all()), insider)),
+        "agenda": _items(agenda_tree(items, insider)),
         "minutes": minutes.text if minutes and (minutes.is_approved or insider) else None,
     }
 

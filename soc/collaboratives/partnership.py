@@ -65,11 +65,6 @@ def _is_family(seat):
     return seat.seat_type in FAMILY_SEAT_TYPES
 
 
-def _family_chaired(body):
-    holders = seat_holders(body)
-    return any(t and t.office in CHAIRS and _is_family(s) for s, t in holders)
-
-
 def _seat_part(holders):
     held = [(s, t) for s, t in holders if t is not None]
     voting = [(s, t) for s, t in held if s.is_voting]
@@ -102,24 +97,18 @@ def _acts(meetings):
 
 def for_body(body, holders=None):
     """The body's seats today and its last 12 meetings."""
-    holders = seat_holders(body) if holders is None else holders
-    meetings = list(
+    meetings = (
         GovMeeting.objects.filter(collaborative=body)
         .past()
         .values_list("pk", flat=True)[:LAST_MEETINGS]
     )
-    work_groups = list(body.work_groups.all())
-    return Partnership(
-        **_seat_part(holders),
-        **_acts(meetings),
-        work_groups=len(work_groups),
-        family_chaired_work_groups=sum(1 for wg in work_groups if _family_chaired(wg)),
-    )
+    return for_meetings(body, meetings, holders=holders)
 
 
-def for_meetings(body, meetings, day=None):
+def for_meetings(body, meetings, day=None, holders=None):
     """The body's seats on `day` and the acts of `meetings` (a report's period), in a fixed
-    number of queries however many work groups the body has."""
+    number of queries however many work groups the body has (the state roll-up asks this of
+    every local body)."""
     family_chaired = (
         SeatTerm.objects.on(day)
         .filter(
@@ -131,8 +120,9 @@ def for_meetings(body, meetings, day=None):
         .distinct()
         .count()
     )
+    holders = seat_holders(body, day) if holders is None else holders
     return Partnership(
-        **_seat_part(seat_holders(body, day)),
+        **_seat_part(holders),
         **_acts(list(meetings)),
         work_groups=body.work_groups.count(),
         family_chaired_work_groups=family_chaired,

@@ -87,14 +87,19 @@ def _body_for_report(request, slug):
 
 def _year(request, body):
     try:
-        return int(request.GET.get("year", ""))
+        year = int(request.GET.get("year", ""))
     except ValueError:
-        today = timezone.localdate()
-        # The last period that has ended.
-        year = today.year - 1
-        if annual.Period.for_body(body, today.year - 1).ends_on >= today:
-            year -= 1
+        year = None
+    if year is not None:
+        if year not in annual.YEARS:
+            raise Http404  # a year no report can cover (the downloads refuse it too)
         return year
+    today = timezone.localdate()
+    # The last period that has ended.
+    year = today.year - 1
+    if annual.Period.for_body(body, today.year - 1).ends_on >= today:
+        year -= 1
+    return year
 
 
 @login_required

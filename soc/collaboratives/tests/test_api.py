@@ -91,5 +91,11 @@ def test_confidential_items_and_draft_minutes_need_a_seat(cast):
     assert [i["title"] for i in outside["agenda"]] == ["Open item"] and outside["minutes"] is None
     inside = ApiClient(chair).call("get", path).json()
     assert [i["title"] for i in inside["agenda"]] == ["Open item", "Case review"]
+    # Confidential items shown through the API are recorded, as on the meeting page.
+    from soc.audit.models import AuditEvent
+
+    shown = AuditEvent.objects.filter(action="gov_meeting.confidential")
+    assert list(shown.values_list("actor", flat=True)) == [chair.pk]
+    assert inside["cancelled"] is False and inside["ends_at"] > inside["starts_at"]
     detail = ApiClient(cast.member).call("get", f"/collaboratives/{state.slug}").json()
     assert detail["warnings"] == [] and len(detail["seats"]) == 5

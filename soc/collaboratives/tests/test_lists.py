@@ -73,5 +73,8 @@ def test_the_api_lists_page_with_limit_and_offset_at_a_fixed_cost():
     many_recs, recs = _queries(lambda: api.call("get", "/recommendations"))
     many_bodies, bodies = _queries(lambda: api.call("get", "/collaboratives?limit=5&offset=3"))
     assert (few_recs, few_bodies) == (many_recs, many_bodies)
+    # A full first page (25 bodies) costs what 4 did: nothing is read per row.
+    full_page, _ = _queries(lambda: api.call("get", "/collaboratives"))
+    assert full_page == few_bodies
     assert recs.json()["count"] == 32 and len(recs.json()["items"]) == 25
     assert bodies.json()["count"] == 34 and len(bodies.json()["items"]) == 5

@@ -172,3 +172,13 @@ def ccpt_year_again(ccpt):
         wg = body("work_group", name=f"WG {n}", slug=f"wg-{n}", parent=ccpt)
         seat(wg, "family", f.UserFactory(), office="chair")
     return True
+
+
+def test_a_year_no_report_can_cover_is_a_404_not_an_error(client):
+    ccpt, holder = ccpt_year()
+    client.force_login(holder)
+    page = reverse("annual_report", args=[ccpt.slug])
+    assert client.get(page, {"year": "2025"}).status_code == 200
+    for year in ("0", "10000", "-3"):
+        assert client.get(page, {"year": year}).status_code == 404
+    assert client.get(page, {"year": "soon"}).status_code == 200  # the last period that ended

@@ -45,7 +45,7 @@ def calendar_feed(request, token):
             found, seen = source(user, since)
             events += found
             detail.update(seen)
-        body = calendar.feed(meetings, _("My team meetings"), events)
+        body = calendar.feed(meetings, _("My meetings"), events)  # team and collaborative
     record(user, "calendar_feed.view", user, request=request, detail=detail)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
