@@ -4,7 +4,8 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import IntegerField
+from django.db.models.expressions import RawSQL
 from django.forms import ModelChoiceField
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
@@ -35,17 +36,25 @@ def visible_families(user):
     return families_with_counts().visible_to(user).order_by("id")
 
 
-def _count(relation, **condition):
-    """How many of one family's related rows, as a subquery per family returned: a page of
-    25 counts 25 families, where a join with GROUP BY would count all of the user's first."""
-    one_family = Family.objects.filter(pk=OuterRef("pk")).order_by()
-    return Subquery(one_family.annotate(n=Count(relation, filter=Q(**condition))).values("n"))
+# Each count is a subquery per family returned (a page of 25 counts 25 families, where a join
+# with GROUP BY would count all of the user's first). Written as SQL because the ORM's
+# Subquery-with-Count costs more Python to build than the read costs PostgreSQL
+# (bench/profile_door.py on the family detail door).
+CHILDREN_SQL = (
+    'SELECT COUNT(*) FROM "families_person" p '
+    'WHERE p."family_id" = "families_family"."id" AND p."role" IN (%s, %s)'
+)
+MEMBERS_SQL = (
+    'SELECT COUNT(*) FROM "teams_membership" m JOIN "teams_team" t ON t."id" = m."team_id" '
+    'WHERE t."family_id" = "families_family"."id" AND m."status" = %s'
+)
 
 
 def families_with_counts():
     return Family.objects.select_related("county").annotate(
-        children_count=_count("people", people__role__in=Person.CHILD_ROLES),
-        member_count=_count("team__memberships", team__memberships__status="active"),
+        # Constant SQL, values bound as parameters.
+        children_count=RawSQL(CHILDREN_SQL, Person.CHILD_ROLES, IntegerField()),  # noqa: S611  # nosec B611
+        member_count=RawSQL(MEMBERS_SQL, ("active",), IntegerField()),  # noqa: S611  # nosec B611
     )
 
 

@@ -1,0 +1,138 @@
+"""Where one door's time goes: Python (cProfile) and SQL (each query's time), not a benchmark.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_100000 \
+        .venv/bin/python bench/profile_door.py home --repeat 50 [--user EMAIL] [--top 30]
+
+Doors: detail, list, home, team, search. The same server settings as bench/run_bench.py
+(DEBUG off, e-mail and background work dropped); requests go through Django's test client
+with a real session cookie, so every middleware runs. It prints the mean wall time per
+request, the mean SQL time and query count, the slowest query shapes, and cProfile's top
+functions by cumulative and by own time.
+"""
+
+import argparse
+import cProfile
+import gc
+import os
+import pstats
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import SERVER_ENV  # noqa: E402
+
+for key, value in SERVER_ENV.items():
+    os.environ.setdefault(key, value)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.calibration_settings")
+
+PATHS = {
+    "detail": "/api/v1/families/{family}",
+    "list": "/api/v1/families",
+    "home": "/",
+    "team": "/families/{family}/",
+    "search": "/search/?q={query}",
+}
+
+
+class GcClock:
+    """Time spent in the cyclic garbage collector (charged by cProfile to whatever allocated)."""
+
+    def __init__(self):
+        self.seconds, self.collections, self._started = 0.0, 0, 0.0
+
+    def __call__(self, phase, info):
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._started
+            self.collections += 1
+
+
+class QueryClock:
+    def __init__(self):
+        self.shapes = defaultdict(lambda: [0, 0.0])
+        self.count = 0
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent = time.perf_counter() - started
+            self.count += 1
+            self.seconds += spent
+            shape = self.shapes[sql[:160]]
+            shape[0] += 1
+            shape[1] += spent
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("door", choices=sorted(PATHS))
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--user")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--no-freeze", action="store_true", help="skip gunicorn.conf.py's gc tuning")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from bench.common import signed_in_session, staff_user
+    from soc.families.models import Family, Person
+
+    user = staff_user(args.user)
+    family = Family.objects.visible_to(user).order_by("id").first()
+    query = (
+        Person.objects.filter(family=family).exclude(last_name="").values_list("last_name", flat=True)
+    ).first() or "plan"
+    cookie, key = signed_in_session(user)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[cookie] = key
+    path = PATHS[args.door].format(family=family.pk, query=query)
+
+    for _ in range(3):  # warm caches, templates, connections
+        assert client.get(path).status_code == 200, path  # noqa: S101  # nosec B101
+    if not args.no_freeze:
+        from soc.wsgi import tune_garbage_collector
+
+        tune_garbage_collector()
+    clock, collector = QueryClock(), GcClock()
+    gc.callbacks.append(collector)
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    with connection.execute_wrapper(clock):
+        profile.enable()
+        for _ in range(args.repeat):
+            client.get(path)
+        profile.disable()
+    gc.callbacks.remove(collector)
+    wall = (time.perf_counter() - started) / args.repeat
+
+    print(f"{args.door} {path} as {user.email}: {wall * 1000:.1f} ms per request")
+    print(
+        f"SQL: {clock.count / args.repeat:.1f} queries, "
+        f"{clock.seconds / args.repeat * 1000:.1f} ms per request\n"
+    )
+    print(
+        f"GC: {collector.collections / args.repeat:.1f} collections, "
+        f"{collector.seconds / args.repeat * 1000:.1f} ms per request "
+        f"({len(gc.get_objects()):,} tracked objects)\n"
+    )
+    shapes = sorted(clock.shapes.items(), key=lambda item: -item[1][1])
+    for sql, (count, seconds) in shapes[:12]:
+        print(f"{seconds / args.repeat * 1000:7.2f} ms  x{count / args.repeat:<4.1f} {sql}")
+    stats = pstats.Stats(profile)
+    stats.sort_stats("cumulative").print_stats(args.top)
+    stats.sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
