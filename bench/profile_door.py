@@ -76,7 +76,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--user")
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--no-freeze", action="store_true", help="skip gunicorn.conf.py's gc tuning")
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="skip gunicorn.conf.py's gc tuning"
+    )
     args = parser.parse_args()
 
     import django
@@ -91,7 +93,9 @@ def main():
     user = staff_user(args.user)
     family = Family.objects.visible_to(user).order_by("id").first()
     query = (
-        Person.objects.filter(family=family).exclude(last_name="").values_list("last_name", flat=True)
+        Person.objects.filter(family=family)
+        .exclude(last_name="")
+        .values_list("last_name", flat=True)
     ).first() or "plan"
     cookie, key = signed_in_session(user)
     client = Client(HTTP_HOST="127.0.0.1")
