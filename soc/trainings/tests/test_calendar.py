@@ -54,6 +54,21 @@ def test_the_first_on_the_waitlist_is_told_when_a_place_opens(
     assert mail.to == ["bea@example.org"] and "a place opened" in mail.body
 
 
+def test_everyone_given_one_of_the_new_places_is_told_in_their_language(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    body, chair, _member = hosted_body()
+    t = training(body, capacity=1, created_by=chair)
+    for name, language in (("Ana", "en"), ("Bea", "es"), ("Cruz", "en"), ("Dee", "en")):
+        actions.register(None, t, name=name, email=f"{name.lower()}@example.org", language=language)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.change_training(chair, t, version=t.version, capacity=3)
+    spanish, english = mailoutbox
+    assert spanish.to == ["bea@example.org"] and "se abrió un lugar" in spanish.body
+    assert english.to == ["cruz@example.org"] and "a place opened" in english.body
+
+
 def test_a_cancelled_training_tells_registrants_once_not_on_every_later_edit(
     mailoutbox, django_capture_on_commit_callbacks
 ):
