@@ -147,8 +147,7 @@ def _already(training, user, email, phone):
 def register(user, training, *, request=None, **fields):
     """A place if one is free, else the waitlist. Anyone may register for a public training
     (`user` None); a signed-in user registers with their own name and e-mail."""
-    if not training.is_public and not rules.can(user, "see_members_only", training):
-        raise PermissionDenied
+    require(user, "see_training", training)
     training = Training.objects.select_for_update().get(pk=training.pk)  # one at a time
     if not training.is_open_for_registration():
         raise ValidationError(_("Registration for this training is closed."))
