@@ -22,6 +22,9 @@ def test_the_ics_parses_and_says_when_and_where():
     assert event.decoded("dtend") == t.ends_at.replace(microsecond=0)
     assert str(event["location"]) == "Wake County Library"
     assert cal.walk("VTIMEZONE")[0]["tzid"] == "America/New_York"
+    # Published for information, from the platform's address in the host's name: no replies.
+    assert cal["method"] == "PUBLISH" and "attendee" not in event
+    assert event["organizer"].params["cn"] == body.name
 
 
 def test_the_confirmation_is_in_spanish_with_the_ics_and_a_cancel_link(
