@@ -26,6 +26,20 @@ class Pagination(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=MAX_ID)
 
 
+class Presented:
+    """A queryset as the API shows it: the pagination counts it in SQL and slices it, and only
+    the rows of the page are turned into their JSON shape by `show`."""
+
+    def __init__(self, queryset, show):
+        self.queryset, self.show = queryset, show
+
+    def all(self):
+        return self.queryset.all()
+
+    def __getitem__(self, window):
+        return [self.show(row) for row in self.queryset[window]]
+
+
 def _within_reach(moment: datetime | None) -> datetime | None:
     # Far-off years overflow when converted to UTC for storage; no meeting is that far off.
     if moment is not None and not 1900 <= moment.year <= 2999:

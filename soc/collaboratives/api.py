@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from soc.accounts.models import Organization
-from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, Pagination, choices
+from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, Pagination, Presented, choices
 from soc.audit.log import record
 from soc.consent.doors import family_or_404
 
@@ -20,20 +20,6 @@ from .views.meetings import agenda_tree
 from .views.recommendations import public_recommendations
 
 router = Router(tags=["collaboratives"])
-
-
-class Presented:
-    """A queryset as the API shows it: the pagination counts it in SQL and slices it, and only
-    the rows of the page are turned into their JSON shape by `show`."""
-
-    def __init__(self, queryset, show):
-        self.queryset, self.show = queryset, show
-
-    def all(self):
-        return self.queryset.all()
-
-    def __getitem__(self, window):
-        return [self.show(row) for row in self.queryset[window]]
 
 
 class SeatHolderOut(Schema):

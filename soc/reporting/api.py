@@ -11,9 +11,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from soc.accounts.models import Organization
-from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, choices
+from soc.api.schemas import BODY_ERRORS, ERRORS, InputSchema, Pagination, Presented, choices
 from soc.collaboratives.models import Collaborative
 
 from . import actions, annual, queries, rules
@@ -21,7 +22,6 @@ from .models import DataItem, ReportingRequirement
 from .views import FORMATS, annual_document
 
 router = Router(tags=["reporting"])
-LIST_LIMIT = 500
 
 
 class RequirementOut(Schema):
@@ -86,10 +86,11 @@ def _inventory_or_404(user):
 
 
 @router.get("/reporting/requirements", response={200: list[RequirementOut], **ERRORS})
+@paginate(Pagination)
 def list_reporting_requirements(request):
     """Every reporting requirement: who reports what, to whom, how often."""
     _inventory_or_404(request.auth)
-    return [_requirement(r) for r in ReportingRequirement.objects.for_listing()[:LIST_LIMIT]]
+    return Presented(ReportingRequirement.objects.for_listing(), _requirement)
 
 
 @router.post("/reporting/requirements", response={201: RequirementOut, **BODY_ERRORS})

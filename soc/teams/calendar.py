@@ -1,5 +1,6 @@
 """iCalendar for meetings: e-mailed invitations, the "add to my calendar" file and each
-person's subscription feed.
+person's subscription feed. Collaborative meetings (soc.collaboratives.calendar) and trainings
+(soc.trainings.calendar) build their files here too: `event` and `invitation_file`.
 
 Invitations say when and where, never what about: the details are behind sign-in. Words
 (SUMMARY, DESCRIPTION) come out in the active language: callers pick the reader's.
@@ -25,7 +26,7 @@ from icalendar import (
     vText,
 )
 
-PRODID = "-//System of Care platform//Child and Family Teams//EN"
+PRODID = "-//System of Care platform//Meetings and events//EN"
 RULES_SINCE = 1970  # the VTIMEZONE rules start here, so any meeting falls after their onset
 
 
@@ -64,7 +65,8 @@ def _address(email, name):
 
 
 def event(*, uid, sequence, starts_at, ends_at, summary, text, url, location, cancelled):
-    """One VEVENT in the site's time zone: the shape shared by team and collaborative meetings."""
+    """One VEVENT in the site's time zone: the shape shared by team and collaborative meetings
+    and trainings."""
     tz = ZoneInfo(settings.TIME_ZONE)
     component = Event()
     component.add("uid", uid)

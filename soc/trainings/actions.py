@@ -79,14 +79,15 @@ def create_training(user, host, *, request=None, **fields):
 
 @transaction.atomic
 def change_training(user, training, *, version, request=None, **fields):
-    """Change what, when or where; refused (409) if someone saved it since `version`."""
+    """Change what, when or where; refused (409) if someone saved it since `version`. More
+    places go to the first on the waitlist, in order, who are told."""
     require(user, "organize_training", training)
     # No select_related: PostgreSQL will not lock the nullable side of an outer join.
     training = lock_for_content_edit(Training.objects, training.pk, version)
     unknown = set(fields) - set(TRAINING_FIELDS)
     if unknown:
         raise ValidationError({name: _("This cannot be changed here.") for name in unknown})
-    was_cancelled = training.is_cancelled
+    was_cancelled, had_places = training.is_cancelled, training.capacity
     for name, value in fields.items():
         setattr(training, name, value)
     _check(training)
@@ -94,6 +95,8 @@ def change_training(user, training, *, version, request=None, **fields):
     record(user, "training.change", training, request=request)
     if training.is_cancelled and not was_cancelled:  # the form posts the status on every save
         notifications.training_cancelled(training)
+    if training.capacity > had_places and training.is_open_for_registration():
+        fill_from_waitlist(training, request=request)
     return training
 
 
@@ -144,8 +147,7 @@ def _already(training, user, email, phone):
 def register(user, training, *, request=None, **fields):
     """A place if one is free, else the waitlist. Anyone may register for a public training
     (`user` None); a signed-in user registers with their own name and e-mail."""
-    if not training.is_public and not rules.can(user, "see_members_only", training):
-        raise PermissionDenied
+    require(user, "see_training", training)
     training = Training.objects.select_for_update().get(pk=training.pk)  # one at a time
     if not training.is_open_for_registration():
         raise ValidationError(_("Registration for this training is closed."))
@@ -196,18 +198,22 @@ def cancel_registration(user, registration, *, request=None):
     registration.save(update_fields=["status", "cancelled_at"])
     record(user, "training.cancel_registration", registration, request=request)
     if had_place and training.is_open_for_registration():
-        promote_from_waitlist(training, request=request)
+        fill_from_waitlist(training, request=request)
     return registration
 
 
-def promote_from_waitlist(training, *, request=None):
-    waiting = training.registrations.filter(status=Registration.Status.WAITLISTED).first()
-    if waiting is None or training.is_full():
-        return None
-    waiting.status = Registration.Status.REGISTERED
-    waiting.save(update_fields=["status"])
-    record(None, "training.waitlist_promote", waiting, request=request)
-    notifications.registration_confirmed(waiting, promoted=True)
+def fill_from_waitlist(training, *, request=None):
+    """Give the free places to the first on the waitlist, in the order they registered, and
+    tell each. The caller holds the training's row lock, inside its transaction."""
+    free = training.capacity - training.taken()
+    if free <= 0:
+        return []
+    waiting = list(training.registrations.filter(status=Registration.Status.WAITLISTED)[:free])
+    for registration in waiting:
+        registration.status = Registration.Status.REGISTERED
+        registration.save(update_fields=["status"])
+        record(None, "training.waitlist_promote", registration, request=request)
+        notifications.registration_confirmed(registration, promoted=True)
     return waiting
 
 

@@ -10,8 +10,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
-from soc.api.schemas import BODY_ERRORS, ERRORS, MAX_ID, Id, InputSchema, choices
+from soc.api.schemas import (
+    BODY_ERRORS,
+    ERRORS,
+    MAX_ID,
+    Id,
+    InputSchema,
+    Pagination,
+    Presented,
+    choices,
+)
 from soc.audit.log import record
 from soc.families.models import SpokenLanguage
 
@@ -20,7 +30,6 @@ from .models import Audience, Registration, Training
 from .views import filtered, listed
 
 router = Router(tags=["trainings"])
-LIMIT = 100
 
 
 class FacilitatorOut(Schema):
@@ -154,10 +163,10 @@ def training_share(request):
 
 
 @router.get("/trainings", response={200: list[TrainingOut], **ERRORS})
+@paginate(Pagination)
 def list_trainings(request, filters: Query[TrainingFilters]):
     """Upcoming trainings: public ones, and members-only ones of your own bodies."""
-    trainings = filtered(listed(request.auth).upcoming(), filters.dict())
-    return [_training(t) for t in trainings[:LIMIT]]
+    return Presented(filtered(listed(request.auth).upcoming(), filters.dict()), _training)
 
 
 @router.get("/trainings/{training_id}", response={200: TrainingDetail, **ERRORS})
@@ -189,11 +198,12 @@ def register_for_training(request, training_id: Id, payload: RegisterIn):
 
 
 @router.get("/trainings/{training_id}/registrations", response={200: list[RegistrantOut], **ERRORS})
+@paginate(Pagination)
 def list_registrants(request, training_id: Id):
     """Who registered and what they need: organizers only (404 for anyone else)."""
     t = _organized(request, training_id)
     record(request.auth, "training.api_registrants", t, request=request)
-    return list(t.registrations.filter(status__in=Registration.ACTIVE))
+    return t.registrations.filter(status__in=Registration.ACTIVE)
 
 
 @router.post(

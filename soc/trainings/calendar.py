@@ -1,16 +1,10 @@
-"""The training as an iCalendar file, attached to the confirmation e-mail. Built with the same
-time-zone rules as team meetings (soc.teams.calendar.vtimezone); words in the active language."""
-
-from zoneinfo import ZoneInfo
+"""The training as an iCalendar file, attached to the confirmation e-mail: one event built and
+wrapped by the meetings' iCalendar code (soc.teams.calendar); words in the active language."""
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
-from soc.teams.calendar import vtimezone
-
-PRODID = "-//System of Care platform//Trainings and events//EN"
+from soc.teams import calendar
 
 
 def training_uid(training):
@@ -23,25 +17,18 @@ def training_link(training):
 
 def invitation(training):
     """The training published for information (no replies: the registration is the reply)."""
-    tz = ZoneInfo(settings.TIME_ZONE)
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add_component(vtimezone(tz, training.starts_at.year))
-    event = Event()
-    event.add("uid", training_uid(training))
-    event.add("sequence", training.version)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", training.starts_at.astimezone(tz))
-    event.add("dtend", training.ends_at.astimezone(tz))
-    event.add("summary", training.title)
-    event.add("description", _("Details: %(link)s") % {"link": training_link(training)})
-    event.add("url", training_link(training))
-    where = ", ".join(x for x in [training.place, training.online_link] if x)
-    if where:
-        event.add("location", where)
-    event.add("status", "CANCELLED" if training.is_cancelled else "CONFIRMED")
-    cal.add_component(event)
-    return cal.to_ical()
+    link = training_link(training)
+    event = calendar.event(
+        uid=training_uid(training),
+        sequence=training.version,
+        starts_at=training.starts_at,
+        ends_at=training.ends_at,
+        summary=training.title,
+        text=_("Details: %(link)s") % {"link": link},
+        url=link,
+        location=", ".join(x for x in [training.place, training.online_link] if x),
+        cancelled=training.is_cancelled,
+    )
+    return calendar.invitation_file(
+        event, organizer=None, attendees=[], publisher=training.host.name
+    )

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from soc.families.models import SpokenLanguage
 
+from . import rules
+
 
 class Audience(models.TextChoices):
     FAMILIES = "families", _("Families")
@@ -28,21 +30,9 @@ class TrainingQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now()).exclude(status=Training.Status.CANCELLED)
 
-    def public(self):
-        return self.filter(is_public=True)
-
     def visible_to(self, user):
-        """Public ones for everyone; members-only ones for seat holders of the body and staff
-        of the organization (soc.trainings.rules says who organizes)."""
-        if user is None or not user.is_authenticated:
-            return self.public()
-        from soc.collaboratives.models import SeatTerm
-
-        bodies = SeatTerm.objects.on().filter(user=user).values("seat__collaborative")
-        members = Q(collaborative__in=bodies)
-        if user.organization_id:
-            members |= Q(organization_id=user.organization_id)
-        return self.filter(Q(is_public=True) | members)
+        """Public ones for everyone; members-only ones for members (soc.trainings.rules)."""
+        return rules.visible_trainings(self, user)
 
 
 class Training(models.Model):

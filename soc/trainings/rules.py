@@ -1,6 +1,7 @@
-"""Who may offer and organize a training: the trainings side of the access policy.
+"""Who may see, offer and organize a training: the trainings side of the access policy.
 
-A collaborative's officers (chair, co-chair, secretary) organize its trainings, and staff of a
+Public trainings are for everyone; members-only ones for those who sit on the body today and
+the staff of the family organization, in lists and on one training alike. A collaborative's officers (chair, co-chair, secretary) organize its trainings, and staff of a
 family organization organize theirs. Someone given the collaborative-admin permission may offer
 a training for any host, but, like a superuser, does not see who registered for being one:
 registrants' names and contacts are for organizers only, everyone else learns only whether the
@@ -13,7 +14,7 @@ from django.db.models import Q
 
 from soc.accounts.models import Organization
 from soc.collaboratives import rules as governance
-from soc.collaboratives.models import Collaborative
+from soc.collaboratives.models import Collaborative, SeatTerm
 
 
 def _hosts(obj):
@@ -33,12 +34,6 @@ def _signed_in(user):
 def is_officer_of_the_body(user, obj):
     body, _org = _hosts(obj)
     return body is not None and governance.holds_an_office.test(user, body)
-
-
-@rules.predicate
-def holds_a_seat_on_the_body(user, obj):
-    body, _org = _hosts(obj)
-    return body is not None and governance.holds_a_seat.test(user, body)
 
 
 @rules.predicate
@@ -62,6 +57,32 @@ def is_granted_collaborative_admin(user, obj=None):
     return Permission.objects.filter(granted, codename="administer_collaboratives").exists()
 
 
+def _seen_q(user):
+    """The trainings `user` may see, as one SQL condition: public ones, and members-only ones
+    of the bodies they sit on today or of their own family organization. The one definition
+    behind both `visible_trainings` (lists) and the `see_training` rule (one training)."""
+    public = Q(is_public=True)
+    if not _signed_in(user):
+        return public
+    bodies = SeatTerm.objects.on().filter(user=user).values("seat__collaborative")
+    members = Q(collaborative__in=bodies)
+    if user.organization_id:
+        members |= Q(organization_id=user.organization_id)
+    return public | members
+
+
+def visible_trainings(queryset, user):
+    """The rows of a queryset of trainings that `user` may see."""
+    return queryset.filter(_seen_q(user))
+
+
+@rules.predicate
+def sees_the_training(user, training):
+    """The lists' condition, asked of this one training (one query)."""
+    one = type(training).objects.filter(pk=training.pk)
+    return training.pk is not None and visible_trainings(one, user).exists()
+
+
 # Organizers see who registered: the body's officers or the family organization's staff.
 organizer = is_officer_of_the_body | works_for_the_family_organization
 
@@ -69,7 +90,7 @@ POLICY = rules.RuleSet()
 POLICY.add_rule("offer_training", organizer | is_granted_collaborative_admin)
 POLICY.add_rule("organize_training", organizer)
 POLICY.add_rule("see_registrants", organizer)
-POLICY.add_rule("see_members_only", organizer | holds_a_seat_on_the_body)
+POLICY.add_rule("see_training", sees_the_training)
 ACTIONS = frozenset(POLICY.keys())
 
 

@@ -61,13 +61,12 @@ def training_list(request):
 
 def training_or_404(request, training_id):
     """A training the reader may see: members-only ones are 404 for everyone else."""
-    training = get_object_or_404(
-        Training.objects.select_related("collaborative", "organization", "county"),
+    return get_object_or_404(
+        Training.objects.visible_to(request.user).select_related(
+            "collaborative", "organization", "county"
+        ),
         pk=training_id,
     )
-    if not training.is_public and not rules.can(request.user, "see_members_only", training):
-        raise Http404
-    return training
 
 
 def _mine(request, training):

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from soc import factories as f
@@ -128,7 +130,7 @@ def test_the_pages_speak_spanish(client, inventory):
 def test_the_api_lists_adds_and_shows_duplication(inventory):
     boss, ccpt, _jcpc, _r = inventory
     api = ApiClient(boss)
-    assert len(api.get("/reporting/requirements").json()) == 3
+    assert api.get("/reporting/requirements").json()["count"] == 3
     made = api.post(
         "/reporting/requirements",
         {"title": "Monthly", "frequency": "monthly", "collaborative": ccpt.slug,
@@ -145,6 +147,27 @@ def test_the_api_lists_adds_and_shows_duplication(inventory):
     assert bad.json()["detail"][0]["loc"] == ["body", "data_items"]
     dup = {d["code"]: d["asked"] for d in api.get("/reporting/duplication").json()}
     assert dup == {"meetings_held": 3, "case_reviews_count": 2, "recommendations": 2}
+
+
+def test_the_api_list_costs_the_same_queries_with_3_or_13_requirements(inventory):
+    boss, ccpt, _jcpc, _r = inventory
+    api = ApiClient(boss)
+
+    def listed():
+        with CaptureQueriesContext(connection) as queries:
+            answer = api.get("/reporting/requirements").json()
+        return len(queries), answer
+
+    few, first = listed()
+    for n in range(10):
+        actions.add_requirement(boss, title=f"Report {n:02}", collaborative=ccpt, recipient="NC",
+                                frequency="monthly", data_items=_items("meetings_held"))  # fmt: skip
+    many, second = listed()
+    assert many == few
+    assert second["count"] == first["count"] + 10 == len(second["items"]) == 13
+    page = api.get("/reporting/requirements", {"limit": 2, "offset": 11}).json()
+    assert [r["title"] for r in page["items"]] == ["Report 08", "Report 09"]
+    assert page["items"][0]["data_items"] == ["meetings_held"]
 
 
 def test_the_api_is_404_for_non_members(cast, inventory):

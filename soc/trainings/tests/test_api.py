@@ -28,31 +28,65 @@ def setting(db):
 def test_the_list_and_detail_say_who_leads_and_whether_there_is_room(setting):
     *_rest, t = setting
     client = ApiClient(f.UserFactory())
-    (row,) = client.get("/trainings").json()
+    (row,) = client.get("/trainings").json()["items"]
     assert row["id"] == t.pk and row["facilitators"] == [
         {"name": "Rosa Jiménez", "lived_experience": "family"}
     ]
     detail = client.get(f"/trainings/{t.pk}").json()
     assert detail["has_room"] is True and "registrations" not in detail
-    assert client.get("/trainings", {"language": "vi"}).json() == []
-    assert client.get("/trainings", {"audience": "families"}).json()[0]["id"] == t.pk
+    assert client.get("/trainings", {"language": "vi"}).json() == {"items": [], "count": 0}
+    assert client.get("/trainings", {"audience": "families"}).json()["items"][0]["id"] == t.pk
+
+
+def _costs(client, path):
+    """(queries, answer) of one GET."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, response.content
+    return len(queries), response.json()
 
 
 def test_the_list_costs_the_same_queries_with_2_or_12_trainings(setting):
     body, *_rest = setting
     client = ApiClient(f.UserFactory())
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/trainings").status_code == 200
-        return len(queries)
-
     training(body, title="Second")
-    few = count()
+    few, first = _costs(client, "/trainings")
     for n in range(10):
         t = training(body, title=f"More {n}")
         CoFacilitator.objects.create(training=t, name="Lead", lived_experience="youth")
-    assert count() == few
+    many, second = _costs(client, "/trainings")
+    assert many == few
+    assert second["count"] == first["count"] + 10 == len(second["items"]) == 12
+
+
+def test_the_list_is_paginated_not_cut_off(setting):
+    body, *_rest = setting
+    for n in range(4):
+        training(body, title=f"More {n}", days=8 + n)
+    client = ApiClient(f.UserFactory())
+    page = client.get("/trainings", {"limit": 2, "offset": 2, "audience": "families"}).json()
+    assert page["count"] == 5 and [t["title"] for t in page["items"]] == ["More 1", "More 2"]
+    assert client.get("/trainings", {"limit": 101}).status_code == 422
+
+
+def test_the_registrants_cost_the_same_queries_with_2_or_12(setting):
+    _body, chair, _member, t = setting
+    client = ApiClient(chair)
+    url = f"/trainings/{t.pk}/registrations"
+
+    def add(n, start):
+        for i in range(start, start + n):
+            actions.register(None, t, name=f"Person {i}", email=f"p{i}@example.org")
+
+    add(2, 0)
+    few, first = _costs(client, url)
+    add(10, 2)  # past the 10 places: the waitlist is listed too
+    many, second = _costs(client, url)
+    assert many == few
+    assert second["count"] == first["count"] + 10 == len(second["items"]) == 12
+    page = client.get(url, {"limit": 5, "offset": 10}).json()
+    assert [r["name"] for r in page["items"]] == ["Person 10", "Person 11"]
+    assert [r["status"] for r in page["items"]] == ["waitlisted", "waitlisted"]
 
 
 def test_a_signed_in_person_registers_once_then_is_told_so(setting):
@@ -81,7 +115,7 @@ def test_registrants_are_for_organizers_only(setting):
         assert ApiClient(outsider).get(url).status_code == 404
         attendance = ApiClient(outsider).post(f"/trainings/{t.pk}/attendance", {"attended": []})
         assert attendance.status_code == 404
-    (row,) = ApiClient(chair).get(url).json()
+    (row,) = ApiClient(chair).get(url).json()["items"]
     assert row["name"] == "Ana Secret" and row["email"] == "ana@example.org"
 
 

@@ -1,6 +1,8 @@
 """The public pages, registration from the page, the signed cancel link, and the organizers'
 pages: registrants' details are 404 for everyone but organizers."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,7 +13,7 @@ from django.utils import timezone
 
 from soc import factories as f
 from soc.audit.models import AuditEvent
-from soc.trainings import actions
+from soc.trainings import actions, views
 from soc.trainings.models import CoFacilitator, Registration, Training
 from soc.trainings.notifications import cancel_token
 
@@ -69,6 +71,28 @@ def test_the_list_filters_by_county_language_audience_and_body(client, setting):
     assert t.title in county
     other = client.get(reverse("training_list"), {"body": "no-such-body"}).content.decode()
     assert t.title not in other
+
+
+def _link(page, kind):
+    """The href of the pagination's "next" or "previous" link."""
+    found = re.search(rf'<a href="([^"]*)" class="[^"]*usa-pagination__{kind}-page"', page)
+    return html.unescape(found.group(1))
+
+
+def test_the_next_page_keeps_the_filters(client, setting):
+    body, *_rest, t = setting
+    for n in range(views.PAGE_SIZE + 2):
+        training(body, title=f"For professionals {n:02}", days=8 + n, audience="professionals")
+    url = reverse("training_list")
+    first = client.get(url, {"audience": "professionals", "language": "es"}).content.decode()
+    assert t.title not in first and "For professionals 19" in first
+    next_page = _link(first, "next")
+    assert next_page.startswith("?") and "page=2" in next_page
+    second = client.get(url + next_page).content.decode()
+    assert "For professionals 20" in second and "For professionals 21" in second
+    assert t.title not in second and "For professionals 19" not in second
+    back = _link(second, "previous")
+    assert "audience=professionals" in back and "language=es" in back and "page=1" in back
 
 
 def test_the_list_costs_the_same_queries_with_2_or_12_trainings(client, setting):

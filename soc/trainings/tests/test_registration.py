@@ -1,5 +1,5 @@
 """Registering: a place while there is room, then the waitlist; once per person; cancelling
-gives the place to the first on the waitlist; closed trainings refuse."""
+or more places give them to the first on the waitlist; closed trainings refuse."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -79,6 +79,56 @@ def test_cancelling_from_the_waitlist_moves_no_one_up(small):
     actions.cancel_registration(None, waiting)
     later.refresh_from_db()
     assert later.status == "waitlisted"
+
+
+@pytest.fixture
+def full(db):
+    """Two places taken (Ana, Bea) and three on the waitlist (Cruz, Dee, Eve); and its chair."""
+    body, chair, _member = hosted_body()
+    t = training(body, capacity=2, created_by=chair)
+    for name in ("Ana", "Bea", "Cruz", "Dee", "Eve"):
+        _register(t, name, f"{name.lower()}@example.org")
+    return t, chair
+
+
+def _statuses(t):
+    return dict(t.registrations.values_list("name", "status"))
+
+
+def test_more_places_go_to_the_first_on_the_waitlist_in_order(full):
+    t, chair = full
+    actions.change_training(chair, t, version=t.version, capacity=4)
+    assert _statuses(t) == {"Ana": "registered", "Bea": "registered", "Cruz": "registered",
+                            "Dee": "registered", "Eve": "waitlisted"}  # fmt: skip
+    promoted = AuditEvent.objects.filter(action="training.waitlist_promote")
+    moved = Registration.objects.filter(
+        pk__in=[int(pk) for pk in promoted.values_list("object_id", flat=True)]
+    )
+    assert sorted(moved.values_list("name", flat=True)) == ["Cruz", "Dee"]
+    t = Training.objects.get(pk=t.pk)
+    actions.change_training(chair, t, version=t.version, capacity=10)
+    assert set(_statuses(t).values()) == {"registered"} and t.registrations.count() == 5
+
+
+def test_fewer_places_or_a_cancelled_training_move_no_one(full):
+    t, chair = full
+    t = actions.change_training(chair, t, version=t.version, capacity=1)
+    assert list(_statuses(t).values()).count("registered") == 2  # no one loses a place
+    actions.change_training(chair, t, version=t.version, capacity=5, status="cancelled")
+    assert list(_statuses(t).values()).count("waitlisted") == 3
+
+
+def test_the_new_places_are_given_in_the_same_transaction_as_the_change(full, monkeypatch):
+    t, chair = full
+
+    def broken(registration, promoted=False):
+        raise RuntimeError("the mail queue is down")
+
+    monkeypatch.setattr(actions.notifications, "registration_confirmed", broken)
+    with pytest.raises(RuntimeError):
+        actions.change_training(chair, t, version=t.version, capacity=4)
+    assert Training.objects.get(pk=t.pk).capacity == 2
+    assert list(_statuses(t).values()).count("waitlisted") == 3
 
 
 def test_a_cancelled_or_past_training_takes_no_registrations(small):
