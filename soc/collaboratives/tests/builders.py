@@ -1,13 +1,15 @@
 """Small builders for governance tests: a body with seats and the people in them."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from soc import factories as f
 from soc.accounts.models import County
 from soc.collaboratives import actions
 from soc.collaboratives.models import Collaborative, Seat, SeatTerm
+from soc.collaboratives.standing import Quorum
 
 START = date(2026, 1, 1)
 
@@ -54,3 +56,27 @@ def state_with_seats():
     seat(state, "provider", "Pia Provider")
     seat(state, "other", "Obi Observer", voting=False)
     return state, family_chair, agency_chair
+
+
+class Governance:
+    """The State Collaborative and everyone at some distance from it, with a meeting to come."""
+
+    def seat_of(self, seat_type):
+        return self.state.seats.get(seat_type=seat_type)
+
+    def everyone_present(self, status="present"):
+        """Every seat held on the day marked present (a quorum), or `status`."""
+        held = [seat for seat, _term in Quorum(self.meeting).held.values()]
+        actions.take_roll(self.chair, self.meeting, dict.fromkeys(held, status))
+
+
+def governance():
+    g = Governance()
+    g.state, g.chair, g.officer = state_with_seats()  # the two co-chairs
+    g.member = f.StaffFactory(full_name="Sol School")  # a seat, no office
+    seat(g.state, "school", g.member)
+    g.outsider = f.StaffFactory(full_name="Otto Outsider")  # no seat
+    g.admin = admin()  # may run any body's meetings, holds no seat
+    starts = timezone.now() + timedelta(days=7)
+    g.meeting = actions.schedule_meeting(g.chair, g.state, starts_at=starts, place="Raleigh")
+    return g
