@@ -1,53 +1,62 @@
-"""The two full-text engines behind search: PostgreSQL's (English and Spanish stemming, pg_trgm
-for typos; indexes in migration 0004) and SQLite's FTS5 (porter stemming, prefixes for typos).
-Both take the folded, stop-word-free words of search.words_of."""
+"""The two full-text engines behind search: PostgreSQL's (English and Spanish stemming over a
+stored vector and its GIN index, migration 0004; misspelt words corrected against the
+vocabulary first, soc/directory/vocabulary.py) and SQLite's FTS5 (porter stemming, prefixes for
+typos). Both take the folded, stop-word-free words of search.words_of."""
 
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func
 from django.db.models.expressions import RawSQL
 
-TSQUERY = "(plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s))"
-# Each word, stemmed in English or in Spanish, must be in the stored vector (migration 0004).
-WORD_MATCH = f"({{vector}} @@ {TSQUERY})"
-# When no service has them all, a word of four letters or more may be misspelt: close enough
-# in spelling (pg_trgm's word similarity) counts.
-FUZZY_WORD_MATCH = f"({{vector}} @@ {TSQUERY} OR %s <%% {{col}})"
-ANY_WORD = "(to_tsquery('english'::regconfig, %s) || to_tsquery('spanish'::regconfig, %s))"
-RANK = f"ts_rank_cd({{vector}}, {ANY_WORD})"
+from . import vocabulary
+
+# One word, stemmed in English or in Spanish.
+STEMS = "plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s)"
 
 
-class _OnSearchText(Func):
-    """SQL over the service's folded text (`{col}`) and its stored vector (`{vector}`)."""
+def _alternatives(group):
+    """A tsquery for one query word: the word as typed or any of its corrections."""
+    return "(" + " || ".join([STEMS] * len(group)) + ")", [w for w in group for _ in (1, 2)]
 
-    output_field = FloatField()
 
-    def __init__(self, words, fuzzy=False, **extra):
+def _combined(groups, operator):
+    parts = [_alternatives(group) for group in groups]
+    return "(" + f" {operator} ".join(sql for sql, _p in parts) + ")", [
+        p for _sql, params in parts for p in params
+    ]
+
+
+class _OnVector(Func):
+    """SQL over the service's stored vector (`{vector}`, a column the model does not know)."""
+
+    def __init__(self, groups, **extra):
         super().__init__(F("search_text"), **extra)
-        self.words, self.fuzzy = list(words), fuzzy
+        self.groups = groups
 
     def as_sql(self, compiler, connection, **extra):
         col, params = compiler.compile(self.source_expressions[0])
         assert not params, "the column compiles without parameters"
         vector = col.replace('"search_text"', '"search_vector"')
         sql, params = self.sql_and_params()
-        return sql.replace("{vector}", vector).replace("{col}", col), params
+        return sql.replace("{vector}", vector), params
 
 
-class PgMatch(_OnSearchText):
+class PgMatch(_OnVector):
+    """Every query word (or one of its corrections) is in the vector: one tsquery, so one scan
+    of the GIN index; the functions fold to a constant when the query is planned."""
+
     output_field = BooleanField()
 
     def sql_and_params(self):
-        parts, params = [], []
-        for word in self.words:
-            template = FUZZY_WORD_MATCH if self.fuzzy and len(word) >= 4 else WORD_MATCH
-            parts.append(template)
-            params += [word] * template.count("%s")
-        return "(" + " AND ".join(parts) + ")", params
+        every, params = _combined(self.groups, "&&")
+        return "({vector} @@ " + every + ")", params
 
 
-class PgRank(_OnSearchText):
+class PgRank(_OnVector):
+    output_field = FloatField()
+
     def sql_and_params(self):
-        return RANK, [" | ".join(self.words)] * 2
+        any_word, params = _combined(self.groups, "||")
+        return "ts_rank_cd({vector}, " + any_word + ")", params
 
 
 def _fts5_query(words):
@@ -90,14 +99,31 @@ def _fts5_ids(words):
     )
 
 
+class TextQuery:
+    """The words of one search, ready to filter services and to rank them.
+
+    On PostgreSQL each word that no service uses is first corrected to its nearest vocabulary
+    words (one small query), so a typo costs an exact index lookup, never a scan."""
+
+    def __init__(self, words):
+        self.words = list(words)
+        self.postgres = connection.vendor == "postgresql"
+        if self.postgres:
+            fixes = vocabulary.corrections(self.words)
+            self.groups = [[w, *fixes.get(w, ())] for w in self.words]
+
+    def filter(self, qs):
+        if self.postgres:
+            return qs.filter(PgMatch(self.groups))
+        return qs.filter(id__in=_fts5_ids(self.words))
+
+    def relevance(self):
+        """Higher is better; an expression over the service row."""
+        return PgRank(self.groups) if self.postgres else Fts5Rank(self.words)
+
+
 def text_match(qs, words, rank=True):
-    """Services whose text holds every word, annotated `relevance` (higher is better).
-    On PostgreSQL, spelling is forgiven only when the words as typed find nothing (one more
-    query, an EXISTS), so the common case never pays for trigram matching."""
-    if connection.vendor == "postgresql":
-        exact = qs.filter(PgMatch(words))
-        if not exact.exists():
-            exact = qs.filter(PgMatch(words, fuzzy=True))
-        return exact.annotate(relevance=PgRank(words)) if rank else exact
-    qs = qs.filter(id__in=_fts5_ids(words))
-    return qs.annotate(relevance=Fts5Rank(words)) if rank else qs
+    """Services whose text holds every word, annotated `relevance` when `rank`."""
+    text = TextQuery(words)
+    qs = text.filter(qs)
+    return qs.annotate(relevance=text.relevance()) if rank else qs

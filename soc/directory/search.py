@@ -33,9 +33,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from . import models as m
-from .fulltext import text_match
+from .fulltext import TextQuery
 from .geography import bounding_box, postcode_centroid
 from .models.base import folded
+from .vocabulary import WORD
 
 PER_PAGE = 20
 COUNT_CAP = 500
@@ -50,13 +51,12 @@ _STOP_WORDS = (
     "de del el la las los en para por con y o un una unos unas al mi necesito ayuda"
 )
 STOP_WORDS = frozenset(_STOP_WORDS.split())
-_WORD = re.compile(r"[a-z0-9]+")
 _ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 
 
 def words_of(query):
     """The folded words that must match: 'Clases para padres en ESPAÑOL' -> clases padres espanol."""
-    found = _WORD.findall(folded(query or ""))
+    found = WORD.findall(folded(query or ""))
     kept = [w for w in found if w not in STOP_WORDS] or found
     return kept[:MAX_WORDS]
 
@@ -64,10 +64,11 @@ def words_of(query):
 def matching(qs, query):
     """Services whose text matches the query (no ranking): for filtering other tables by it."""
     words = words_of(query)
-    return text_match(qs, words, rank=False) if words else qs
+    return TextQuery(words).filter(qs) if words else qs
 
 
-# Filters
+# Filters: each an `id IN (...)` the database computes once (a semi-join), never a subquery
+# per service; the composite indexes of migration 0005 serve them from the index alone.
 
 
 def _in_county(qs, county):
@@ -76,18 +77,18 @@ def _in_county(qs, county):
         areas = m.ServiceArea.objects.filter(county__name__iexact=m.ServiceArea.county_key(key))
     else:
         areas = m.ServiceArea.objects.filter(county_id=key)
-    return qs.filter(Exists(areas.filter(service_id=OuterRef("pk"))))
+    return qs.filter(id__in=areas.values("service_id"))
 
 
 def _in_language(qs, code):
     """Offered in the language ("es" also finds "ES" and "es-US"), by the service or where it is."""
     code = code.lower()[:2]
     spoken = Q(code__in=(code, code.upper())) | Q(code__startswith=f"{code}-")
-    at_service = m.Language.objects.filter(spoken, service_id=OuterRef("pk"))
-    at_location = m.Language.objects.filter(
-        spoken, location__service_at_locations__service_id=OuterRef("pk")
-    )
-    return qs.filter(Exists(at_service) | Exists(at_location))
+    at_service = m.Language.objects.filter(spoken, service__isnull=False).values("service_id")
+    at_location = m.ServiceAtLocation.objects.filter(
+        location__in=m.Language.objects.filter(spoken, location__isnull=False).values("location_id")
+    ).values("service_id")
+    return qs.filter(id__in=at_service.order_by().union(at_location.order_by()))
 
 
 def _for_age(qs, age):
@@ -111,18 +112,17 @@ def need_terms(need):
 
 
 def _for_need(qs, need):
-    tagged = m.Attribute.objects.filter(
-        link_id=OuterRef("pk"), taxonomy_term_id__in=need_terms(need)
-    )
-    return qs.filter(Exists(tagged))
+    tagged = m.Attribute.objects.filter(taxonomy_term_id__in=need_terms(need))
+    return qs.filter(id__in=tagged.values("link_id"))
 
 
 def _free(qs):
-    free = m.CostOption.objects.filter(service_id=OuterRef("pk")).filter(
+    free = m.CostOption.objects.filter(
         Q(amount=0) | Q(option__iexact="free") | Q(option__iexact="gratis")
     )
     paid = m.CostOption.objects.filter(service_id=OuterRef("pk"), amount__gt=0)
-    return qs.filter(Exists(free)).exclude(Exists(paid))
+    # NOT EXISTS: the database answers it with one anti-join.
+    return qs.filter(id__in=free.values("service_id")).exclude(Exists(paid))
 
 
 def _open_now(qs, now=None):
@@ -139,9 +139,11 @@ def _open_now(qs, now=None):
         opens_at__lte=clock,
         closes_at__gt=clock,
     )
-    at_service = open_rows.filter(service_id=OuterRef("pk"))
-    at_place = open_rows.filter(service_at_location__service_id=OuterRef("pk"))
-    return qs.filter(Exists(at_service) | Exists(at_place))
+    at_service = open_rows.filter(service__isnull=False).values("service_id")
+    at_place = m.ServiceAtLocation.objects.filter(
+        id__in=open_rows.filter(service_at_location__isnull=False).values("service_at_location_id")
+    ).values("service_id")
+    return qs.filter(id__in=at_service.order_by().union(at_place.order_by()))
 
 
 def _with_room(qs):
@@ -184,18 +186,23 @@ def _squared_degrees(centre, path):
     return dlat * dlat + dlon * dlon
 
 
-def _nearest(qs, centre):
-    """Services with a place within MAX_KM, annotated with the squared distance to their
-    nearest place there and its distance band. (A service with no place, a phone line, is
-    found by searching without a place.) One join, no per-row subquery."""
+def _in_reach(qs, centre):
+    """Services with a place within MAX_KM: a box on the indexed latitude and longitude of
+    their locations (migration 0005), a semi-join. (A service with no place, a phone line, is
+    found by searching without a place.)"""
     low_lat, high_lat, low_lon, high_lon = bounding_box(centre, MAX_KM * 1000)
+    boxed = m.ServiceAtLocation.objects.filter(
+        location__latitude__range=(low_lat, high_lat),
+        location__longitude__range=(low_lon, high_lon),
+    )
+    return qs.filter(id__in=boxed.values("service_id"))
+
+
+def _by_distance(qs, centre):
+    """Annotated with the squared distance to the service's nearest place and its band; only
+    ever run on the services already found, so the join it needs stays small."""
     path = "service_at_locations__location__"
-    qs = qs.filter(
-        **{
-            f"{path}latitude__range": (low_lat, high_lat),
-            f"{path}longitude__range": (low_lon, high_lon),
-        }
-    ).annotate(distance_d2=Min(_squared_degrees(centre, path)))
+    qs = qs.annotate(distance_d2=Min(_squared_degrees(centre, path)))
     bands = [
         When(distance_d2__lte=(km / KM_PER_DEGREE) ** 2, then=Value(i))
         for i, km in enumerate(BANDS_KM)
@@ -229,15 +236,34 @@ class Filters:
     now: datetime.datetime | None = None
 
 
-def ranked_services(query="", filters=None, queryset=None):
-    """Public services matching the query and filters, best first: a lazy queryset (so the HSDS
-    API can page it the same way as everything else). `centre` is set on it when near is known."""
+@dataclass
+class Found:
+    """The services a search selects (`services`, unordered), and what ranks them."""
+
+    services: object
+    text: TextQuery | None
+    centre: tuple | None
+
+    def ranked(self, qs=None):
+        """`qs` (by default the services found) best first, nearest band first with a place."""
+        qs = self.services if qs is None else qs
+        if self.text:
+            qs = qs.annotate(relevance=self.text.relevance())
+        else:
+            qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
+        if self.centre:
+            qs = _by_distance(qs, self.centre)
+            return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
+        return qs.order_by("-relevance", "name", "id")
+
+
+def find(query="", filters=None, queryset=None):
+    """The public services (of `queryset`) that match the query and the filters."""
     f = filters or Filters()
     qs = queryset if queryset is not None else m.Service.objects.public()
-    if words := words_of(query):
-        qs = text_match(qs, words)
-    else:
-        qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
+    text = TextQuery(words) if (words := words_of(query)) else None
+    if text:
+        qs = text.filter(qs)
     if f.county:
         qs = _in_county(qs, f.county)
     if f.language:
@@ -254,9 +280,14 @@ def ranked_services(query="", filters=None, queryset=None):
         qs = _with_room(qs)
     centre = place_of(f.near) if f.near else None
     if centre:
-        qs = _nearest(qs, centre)
-        return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
-    return qs.order_by("-relevance", "name", "id")
+        qs = _in_reach(qs, centre)
+    return Found(qs, text, centre)
+
+
+def ranked_services(query="", filters=None, queryset=None):
+    """Public services matching the query and filters, best first: a lazy queryset (so the HSDS
+    API can page it the same way as everything else)."""
+    return find(query, filters, queryset).ranked()
 
 
 class CappedPaginator(Paginator):
@@ -316,9 +347,16 @@ def search_services(
         near=near,
         now=now,
     )
-    qs = for_display(ranked_services(query, filters))
-    found = CappedPaginator(qs, per_page).get_page(page)
-    found.object_list = list(found.object_list)
-    for service in found.object_list:
+    found = find(query, filters)
+    # Counted without ranking; then only the page's ids are ranked (narrow rows), and only
+    # those services are read whole, with what the page shows.
+    paginator = CappedPaginator(found.services, per_page)
+    result = paginator.get_page(page)
+    services = []
+    if paginator.count:
+        window = found.ranked().values("pk")[result.start_index() - 1 : result.end_index()]
+        services = list(for_display(found.ranked(m.Service.objects.filter(pk__in=window))))
+    result.object_list = services
+    for service in services:
         service.distance_km = km_from(getattr(service, "distance_d2", None))
-    return found
+    return result
