@@ -186,22 +186,27 @@ def _squared_degrees(centre, path):
     return dlat * dlat + dlon * dlon
 
 
-def _in_reach(qs, centre):
-    """Services with a place within MAX_KM: a box on the indexed latitude and longitude of
-    their locations (migration 0005), a semi-join. (A service with no place, a phone line, is
-    found by searching without a place.)"""
+def _box(centre):
+    """Latitude and longitude ranges around centre, MAX_KM each way: the indexed first cut."""
     low_lat, high_lat, low_lon, high_lon = bounding_box(centre, MAX_KM * 1000)
+    return {"latitude__range": (low_lat, high_lat), "longitude__range": (low_lon, high_lon)}
+
+
+def _in_reach(qs, centre):
+    """Services with a place within MAX_KM, as a semi-join: for counting them. (A service with
+    no place, a phone line, is found by searching without a place.)"""
     boxed = m.ServiceAtLocation.objects.filter(
-        location__latitude__range=(low_lat, high_lat),
-        location__longitude__range=(low_lon, high_lon),
+        **{f"location__{k}": v for k, v in _box(centre).items()}
     )
     return qs.filter(id__in=boxed.values("service_id"))
 
 
-def _by_distance(qs, centre):
-    """Annotated with the squared distance to the service's nearest place and its band; only
-    ever run on the services already found, so the join it needs stays small."""
+def _nearest(qs, centre, boxed=True):
+    """Annotated with the squared distance to the service's nearest place (within MAX_KM when
+    `boxed`: the box filters the same join the distance is computed over) and its band."""
     path = "service_at_locations__location__"
+    if boxed:
+        qs = qs.filter(**{path + k: v for k, v in _box(centre).items()})
     qs = qs.annotate(distance_d2=Min(_squared_degrees(centre, path)))
     bands = [
         When(distance_d2__lte=(km / KM_PER_DEGREE) ** 2, then=Value(i))
@@ -238,21 +243,28 @@ class Filters:
 
 @dataclass
 class Found:
-    """The services a search selects (`services`, unordered), and what ranks them."""
+    """What a search selects, before any place (`matching`), and what ranks it."""
 
-    services: object
+    matching: object
     text: TextQuery | None
     centre: tuple | None
 
-    def ranked(self, qs=None):
-        """`qs` (by default the services found) best first, nearest band first with a place."""
-        qs = self.services if qs is None else qs
+    @property
+    def services(self):
+        """The services found, unordered and unranked: cheap to count."""
+        return _in_reach(self.matching, self.centre) if self.centre else self.matching
+
+    def ranked(self, ids=None):
+        """The services found (or those with these ids), best first; with a place, nearest
+        band first. Ranking only ever reads the rows the search selected."""
+        qs = self.matching if ids is None else m.Service.objects.filter(pk__in=ids)
         if self.text:
             qs = qs.annotate(relevance=self.text.relevance())
         else:
             qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
         if self.centre:
-            qs = _by_distance(qs, self.centre)
+            # The nearest place of a service found is in the box: no need to box its ids.
+            qs = _nearest(qs, self.centre, boxed=ids is None)
             return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
         return qs.order_by("-relevance", "name", "id")
 
@@ -278,10 +290,7 @@ def find(query="", filters=None, queryset=None):
         qs = _open_now(qs, f.now)
     if f.has_capacity:
         qs = _with_room(qs)
-    centre = place_of(f.near) if f.near else None
-    if centre:
-        qs = _in_reach(qs, centre)
-    return Found(qs, text, centre)
+    return Found(qs, text, place_of(f.near) if f.near else None)
 
 
 def ranked_services(query="", filters=None, queryset=None):
@@ -355,7 +364,7 @@ def search_services(
     services = []
     if paginator.count:
         window = found.ranked().values("pk")[result.start_index() - 1 : result.end_index()]
-        services = list(for_display(found.ranked(m.Service.objects.filter(pk__in=window))))
+        services = list(for_display(found.ranked(ids=window)))
     result.object_list = services
     for service in services:
         service.distance_km = km_from(getattr(service, "distance_d2", None))

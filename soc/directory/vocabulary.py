@@ -23,18 +23,29 @@ LONGEST = SearchWord._meta.get_field("word").max_length
 CORRECTED_FROM = 4
 NEAREST = 3  # vocabulary words tried in place of one misspelt word
 
-# For each word of the query that no service uses, its NEAREST vocabulary words that pass
-# pg_trgm's similarity threshold (`%`, 0.3 by default): the GIN index finds them.
-CORRECTIONS = """
-SELECT typed.word, near.word
-FROM unnest(%s::text[]) AS typed(word)
-CROSS JOIN LATERAL (
-    SELECT v.word FROM directory_searchword v
-    WHERE v.word %% typed.word
-    ORDER BY similarity(v.word, typed.word) DESC, v.word
-    LIMIT %s
-) AS near
-WHERE NOT EXISTS (SELECT 1 FROM directory_searchword k WHERE k.word = typed.word)
+# Each query word (numbered from 1) with, when no service uses it, its NEAREST vocabulary
+# words that pass pg_trgm's similarity threshold (`%`, 0.3 by default; the GIN index finds
+# them); and each one's English and Spanish stems, for an exact full-text query.
+ALTERNATIVES = """
+WITH typed(word, n) AS (SELECT * FROM unnest(%s::text[]) WITH ORDINALITY),
+alternatives(n, word) AS (
+    SELECT n, word FROM typed
+    UNION ALL
+    SELECT typed.n, near.word
+    FROM typed
+    CROSS JOIN LATERAL (
+        SELECT v.word FROM directory_searchword v
+        WHERE v.word %% typed.word
+        ORDER BY similarity(v.word, typed.word) DESC, v.word
+        LIMIT %s
+    ) AS near
+    WHERE length(typed.word) >= %s AND typed.word !~ '^[0-9]+$'
+    AND NOT EXISTS (SELECT 1 FROM directory_searchword k WHERE k.word = typed.word)
+)
+SELECT n, word, plainto_tsquery('english'::regconfig, word)::text,
+       plainto_tsquery('spanish'::regconfig, word)::text
+FROM alternatives
+ORDER BY n
 """
 PG_ADD = "INSERT INTO directory_searchword (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING"
 # One statement: the words of today's public services, and no others.
@@ -85,17 +96,23 @@ def rebuild():
         remember(texts.iterator())
 
 
-def corrections(words):
-    """{misspelt word: [nearest vocabulary words]} for the query words no service uses.
-
-    PostgreSQL only; one query for all the words. Words found in the vocabulary, short words
-    and numbers are left as typed, and so is a word nothing is near."""
-    typed = [w for w in words if len(w) >= CORRECTED_FROM and not w.isdigit()]
-    if not typed or connection.vendor != "postgresql":
-        return {}
-    found = {}
+def alternatives(words):
+    """[(n, word, English stem, Spanish stem)]: each query word (n counts from 1) and, for
+    one that no public service uses, its nearest vocabulary words. PostgreSQL only: one query
+    for all the words. Short words and numbers are never corrected. The stems are tsquery text
+    ("'parent'"), empty for a stop word."""
     with connection.cursor() as cursor:
-        cursor.execute(CORRECTIONS, [typed, NEAREST])
-        for word, near in cursor.fetchall():
-            found.setdefault(word, []).append(near)
+        cursor.execute(ALTERNATIVES, [list(words), NEAREST, CORRECTED_FROM])
+        return cursor.fetchall()
+
+
+def corrections(words):
+    """{misspelt word: [nearest vocabulary words]} (PostgreSQL; {} elsewhere)."""
+    if connection.vendor != "postgresql":
+        return {}
+    words = list(words)
+    found = {}
+    for n, word, _english, _spanish in alternatives(words):
+        if word != words[n - 1]:
+            found.setdefault(words[n - 1], []).append(word)
     return found
