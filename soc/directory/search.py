@@ -313,18 +313,20 @@ class CappedPaginator(Paginator):
 
 
 def for_display(qs):
-    """The related rows a results page shows, each fetched once for the whole page."""
+    """The related rows a results page shows, each fetched once for the whole page, as lists
+    (`shown_*`, read by service_facts): a related manager per service and relation would cost
+    more than the queries do."""
+    places = m.ServiceAtLocation.objects.select_related("location").prefetch_related(
+        Prefetch("location__addresses", to_attr="shown_addresses"),
+        Prefetch("location__phones", to_attr="shown_phones"),
+        Prefetch("schedules", to_attr="shown_schedules"),
+    )
     return qs.select_related("organization").prefetch_related(
-        "languages",
-        "cost_options",
-        "phones",
-        "schedules",
-        Prefetch(
-            "service_at_locations",
-            queryset=m.ServiceAtLocation.objects.select_related("location").prefetch_related(
-                "location__addresses", "location__phones", "schedules"
-            ),
-        ),
+        Prefetch("languages", to_attr="shown_languages"),
+        Prefetch("cost_options", to_attr="shown_cost_options"),
+        Prefetch("phones", to_attr="shown_phones"),
+        Prefetch("schedules", to_attr="shown_schedules"),
+        Prefetch("service_at_locations", queryset=places, to_attr="shown_service_at_locations"),
     )
 
 
