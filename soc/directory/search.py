@@ -3,10 +3,16 @@
 Text is matched the same way on both databases, each with its own full-text engine: the words
 of the query are folded (no case, no accents), stop words of both languages dropped, and every
 remaining word must match. PostgreSQL stems them with its 'english' and 'spanish' configurations
-(index in migration 0004) and forgives typos with pg_trgm's word similarity; SQLite stems with
-FTS5's porter tokenizer and forgives typos by matching a long word's first letters.
+(index in migration 0004) and forgives a typo by correcting the word to the nearest words
+services use (soc/directory/vocabulary.py); SQLite stems with FTS5's porter tokenizer and
+forgives typos by matching a long word's first letters.
 Distance is a flat-earth approximation computed in SQL (plain arithmetic, so SQLite needs no
 math functions), precise enough to sort services within a state.
+
+At 50,000 services (issue #13, bench/directory_search_bench.py) a page costs: the matching
+services counted up to COUNT_CAP without ranking them; the ids of the page's services ranked
+over narrow rows; those services read whole with what the page shows. Every filter is a
+semi-join the database computes once, over an index.
 """
 
 import datetime

@@ -28,15 +28,16 @@ NEAREST = 3  # vocabulary words tried in place of one misspelt word
 # them); and each one's English and Spanish stems, for an exact full-text query.
 ALTERNATIVES = """
 WITH typed(word, n) AS (SELECT * FROM unnest(%s::text[]) WITH ORDINALITY),
-alternatives(n, word) AS (
-    SELECT n, word FROM typed
+alternatives(n, word, likeness) AS (
+    SELECT n, word, 1.0::real FROM typed
     UNION ALL
-    SELECT typed.n, near.word
+    SELECT typed.n, near.word, near.likeness
     FROM typed
     CROSS JOIN LATERAL (
-        SELECT v.word FROM directory_searchword v
+        SELECT v.word, similarity(v.word, typed.word) AS likeness
+        FROM directory_searchword v
         WHERE v.word %% typed.word
-        ORDER BY similarity(v.word, typed.word) DESC, v.word
+        ORDER BY likeness DESC, v.word
         LIMIT %s
     ) AS near
     WHERE length(typed.word) >= %s AND typed.word !~ '^[0-9]+$'
@@ -45,7 +46,7 @@ alternatives(n, word) AS (
 SELECT n, word, plainto_tsquery('english'::regconfig, word)::text,
        plainto_tsquery('spanish'::regconfig, word)::text
 FROM alternatives
-ORDER BY n
+ORDER BY n, likeness DESC, word
 """
 PG_ADD = "INSERT INTO directory_searchword (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING"
 # One statement: the words of today's public services, and no others.
@@ -98,7 +99,7 @@ def rebuild():
 
 def alternatives(words):
     """[(n, word, English stem, Spanish stem)]: each query word (n counts from 1) and, for
-    one that no public service uses, its nearest vocabulary words. PostgreSQL only: one query
+    one that no public service uses, its nearest vocabulary words, nearest first. PostgreSQL only: one query
     for all the words. Short words and numbers are never corrected. The stems are tsquery text
     ("'parent'"), empty for a stop word."""
     with connection.cursor() as cursor:

@@ -1,8 +1,10 @@
 """The vocabulary search corrects misspelt words to: kept as services are saved and imported."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from soc.directory import models as m
@@ -120,3 +122,12 @@ def test_words_left_by_an_inactive_or_deleted_service_do_no_harm():
     # Nearest to the stale "sitter" and to the live "sitters": the live service is found.
     assert vocabulary.corrections(["siter"]) == {"siter": ["sitter", "sitters"]}
     assert names(search_services("respte siter")) == ["Respite care"]
+
+
+def test_the_words_command_rebuilds_the_vocabulary():
+    ServiceFactory(name="Respite care", description="")
+    m.SearchWord.objects.create(word="zumba")
+    out = io.StringIO()
+    call_command("directory", "words", stdout=out)
+    assert words() == {"respite", "care"}
+    assert out.getvalue().strip() == "Search vocabulary: 2 words."
