@@ -90,10 +90,12 @@ def _in_language(qs, code):
     """Offered in the language ("es" also finds "ES" and "es-US"), by the service or where it is."""
     code = code.lower()[:2]
     spoken = Q(code__in=(code, code.upper())) | Q(code__startswith=f"{code}-")
-    at_service = m.Language.objects.filter(spoken, service__isnull=False).values("service_id")
+    at_service = m.Language.objects.filter(spoken).values("service_id")
     at_location = m.ServiceAtLocation.objects.filter(
         location__in=m.Language.objects.filter(spoken, location__isnull=False).values("location_id")
     ).values("service_id")
+    # UNION, not UNION ALL: the planner then knows how many services there are (an Append of
+    # two subqueries it guesses as 200) and hashes them instead of probing row by row.
     return qs.filter(id__in=at_service.order_by().union(at_location.order_by()))
 
 
@@ -145,7 +147,7 @@ def _open_now(qs, now=None):
         opens_at__lte=clock,
         closes_at__gt=clock,
     )
-    at_service = open_rows.filter(service__isnull=False).values("service_id")
+    at_service = open_rows.values("service_id")
     at_place = m.ServiceAtLocation.objects.filter(
         id__in=open_rows.filter(service_at_location__isnull=False).values("service_at_location_id")
     ).values("service_id")
