@@ -16,29 +16,25 @@ semi-join the database computes once, over an index.
 """
 
 import datetime
+import functools
 import math
 import re
-import uuid
-import zoneinfo
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import (
     Case,
-    Exists,
     F,
     FloatField,
     Min,
-    OuterRef,
     Prefetch,
-    Q,
     Value,
     When,
 )
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from . import models as m
+from . import search_filters
 from .fulltext import TextQuery
 from .geography import bounding_box, postcode_centroid
 from .models.base import folded
@@ -48,7 +44,6 @@ PER_PAGE = 20
 COUNT_CAP = 500
 MAX_WORDS = 8
 KM_PER_DEGREE = 111.2
-LOCAL_TIME = zoneinfo.ZoneInfo("America/New_York")
 # Distance bands (km): nearer bands come first, relevance orders services inside a band.
 BANDS_KM = (8, 25, 50, 100)
 MAX_KM = 160  # a family is shown services within about 100 miles, and those with no place
@@ -73,91 +68,6 @@ def matching(qs, query):
     return TextQuery(words).filter(qs) if words else qs
 
 
-# Filters: each an `id IN (...)` the database computes once (a semi-join), never a subquery
-# per service; the composite indexes of migration 0005 serve them from the index alone.
-
-
-def _in_county(qs, county):
-    key = getattr(county, "pk", county)
-    if isinstance(key, str) and not key.isdigit():
-        areas = m.ServiceArea.objects.filter(county__name__iexact=m.ServiceArea.county_key(key))
-    else:
-        areas = m.ServiceArea.objects.filter(county_id=key)
-    return qs.filter(id__in=areas.values("service_id"))
-
-
-def _in_language(qs, code):
-    """Offered in the language ("es" also finds "ES" and "es-US"), by the service or where it is."""
-    code = code.lower()[:2]
-    spoken = Q(code__in=(code, code.upper())) | Q(code__startswith=f"{code}-")
-    at_service = m.Language.objects.filter(spoken).values("service_id")
-    at_location = m.ServiceAtLocation.objects.filter(
-        location__in=m.Language.objects.filter(spoken, location__isnull=False).values("location_id")
-    ).values("service_id")
-    # UNION, not UNION ALL: the planner then knows how many services there are (an Append of
-    # two subqueries it guesses as 200) and hashes them instead of probing row by row.
-    return qs.filter(id__in=at_service.order_by().union(at_location.order_by()))
-
-
-def _for_age(qs, age):
-    return qs.filter(
-        Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
-        Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
-    )
-
-
-def need_terms(need):
-    """The term (id or code) and its children and grandchildren: ids to tag-match."""
-    terms = m.TaxonomyTerm.objects.all()
-    key = getattr(need, "pk", need)
-    try:
-        root = Q(id=uuid.UUID(str(key)))
-    except ValueError:
-        root = Q(code=key)
-    children = terms.filter(parent__in=terms.filter(root))
-    grandchildren = terms.filter(parent__in=children)
-    return terms.filter(root | Q(id__in=children) | Q(id__in=grandchildren)).values("id")
-
-
-def _for_need(qs, need):
-    tagged = m.Attribute.objects.filter(taxonomy_term_id__in=need_terms(need))
-    return qs.filter(id__in=tagged.values("link_id"))
-
-
-def _free(qs):
-    free = m.CostOption.objects.filter(
-        Q(amount=0) | Q(option__iexact="free") | Q(option__iexact="gratis")
-    )
-    paid = m.CostOption.objects.filter(service_id=OuterRef("pk"), amount__gt=0)
-    # NOT EXISTS: the database answers it with one anti-join.
-    return qs.filter(id__in=free.values("service_id")).exclude(Exists(paid))
-
-
-def _open_now(qs, now=None):
-    local = timezone.localtime(now or timezone.now(), LOCAL_TIME)
-    day, clock, today = (
-        ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[local.weekday()],
-        local.time(),
-        local.date(),
-    )
-    open_rows = m.Schedule.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
-        byday__contains=day,
-        opens_at__lte=clock,
-        closes_at__gt=clock,
-    )
-    at_service = open_rows.values("service_id")
-    at_place = m.ServiceAtLocation.objects.filter(
-        id__in=open_rows.filter(service_at_location__isnull=False).values("service_at_location_id")
-    ).values("service_id")
-    return qs.filter(id__in=at_service.order_by().union(at_place.order_by()))
-
-
-def _with_room(qs):
-    return qs.filter(capacity_status=m.Service.CapacityStatus.HAS_CAPACITY)
-
-
 # Distance
 
 
@@ -169,20 +79,28 @@ def place_of(near):
         return None
     if zip_code := _ZIP.search(text):
         return postcode_centroid(zip_code.group(1))
-    import zipcodes
-
     parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
     for part in reversed(parts):
         town = re.sub(r"\s+(nc|north carolina)$", "", part, flags=re.IGNORECASE).strip()
-        found = zipcodes.filter_by(city=town.upper(), state="NC") or zipcodes.filter_by(
-            city=town.title(), state="NC"
-        )
-        found = [z for z in found if z.get("lat")]
-        if found:
-            lat = sum(float(z["lat"]) for z in found) / len(found)
-            lon = sum(float(z["long"]) for z in found) / len(found)
-            return lat, lon
+        if centre := _town_centre(town):
+            return centre
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _town_centre(town):
+    """The centre of an NC town's ZIP codes (the `zipcodes` package scans them all: cached)."""
+    import zipcodes
+
+    found = zipcodes.filter_by(city=town.upper(), state="NC") or zipcodes.filter_by(
+        city=town.title(), state="NC"
+    )
+    found = [z for z in found if z.get("lat")]
+    if not found:
+        return None
+    lat = sum(float(z["lat"]) for z in found) / len(found)
+    lon = sum(float(z["long"]) for z in found) / len(found)
+    return lat, lon
 
 
 def _squared_degrees(centre, path):
@@ -285,19 +203,19 @@ def find(query="", filters=None, queryset=None):
     if text:
         qs = text.filter(qs)
     if f.county:
-        qs = _in_county(qs, f.county)
+        qs = search_filters.in_county(qs, f.county)
     if f.language:
-        qs = _in_language(qs, f.language)
+        qs = search_filters.in_language(qs, f.language)
     if f.age is not None:
-        qs = _for_age(qs, f.age)
+        qs = search_filters.for_age(qs, f.age)
     if f.need:
-        qs = _for_need(qs, f.need)
+        qs = search_filters.for_need(qs, f.need)
     if f.free:
-        qs = _free(qs)
+        qs = search_filters.free(qs)
     if f.open_now:
-        qs = _open_now(qs, f.now)
+        qs = search_filters.open_now(qs, f.now)
     if f.has_capacity:
-        qs = _with_room(qs)
+        qs = search_filters.with_room(qs)
     return Found(qs, text, place_of(f.near) if f.near else None)
 
 
