@@ -6,53 +6,42 @@ remaining word must match. PostgreSQL stems them with its 'english' and 'spanish
 (index in migration 0004) and forgives a typo by correcting the word to the nearest words
 services use (soc/directory/vocabulary.py); SQLite stems with FTS5's porter tokenizer and
 forgives typos by matching a long word's first letters.
-Distance is a flat-earth approximation computed in SQL (plain arithmetic, so SQLite needs no
-math functions), precise enough to sort services within a state.
+Near a place, services come nearest band first (soc/directory/nearby.py).
 
 At 50,000 services (issue #13, bench/directory_search_bench.py) a page costs: the matching
 services counted up to COUNT_CAP without ranking them; the ids of the page's services ranked
-over narrow rows; those services read whole with what the page shows. Every filter is a
-semi-join the database computes once, over an index.
+over narrow rows (near a place, over the nearest bands that fill the page); those services read
+whole with what the page shows. Every filter is a semi-join the database computes once, over an
+index.
 """
 
 import datetime
-import functools
-import math
-import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
-    Case,
-    F,
     FloatField,
-    Min,
     Prefetch,
     Value,
-    When,
 )
 from django.utils.functional import cached_property
 
 from . import models as m
-from . import search_filters
+from . import nearby, search_filters
 from .fulltext import TextQuery
-from .geography import bounding_box, postcode_centroid
 from .models.base import folded
 from .vocabulary import WORD
 
 PER_PAGE = 20
 COUNT_CAP = 500
+CUT_BANDS = 1  # near a place, a page may come from the nearest band alone (8 km)
 MAX_WORDS = 8
-KM_PER_DEGREE = 111.2
-# Distance bands (km): nearer bands come first, relevance orders services inside a band.
-BANDS_KM = (8, 25, 50, 100)
-MAX_KM = 160  # a family is shown services within about 100 miles, and those with no place
 _STOP_WORDS = (
     "a an and at for in of on or the to with near me my i need help "
     "de del el la las los en para por con y o un una unos unas al mi necesito ayuda"
 )
 STOP_WORDS = frozenset(_STOP_WORDS.split())
-_ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 
 
 def words_of(query):
@@ -66,89 +55,6 @@ def matching(qs, query):
     """Services whose text matches the query (no ranking): for filtering other tables by it."""
     words = words_of(query)
     return TextQuery(words).filter(qs) if words else qs
-
-
-# Distance
-
-
-def place_of(near):
-    """(latitude, longitude) of a ZIP code or of a typed address holding one or naming an NC
-    town; None when we cannot tell where it is (no network lookups)."""
-    text = (near or "").strip()
-    if not text:
-        return None
-    if zip_code := _ZIP.search(text):
-        return postcode_centroid(zip_code.group(1))
-    parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
-    for part in reversed(parts):
-        town = re.sub(r"\s+(nc|north carolina)$", "", part, flags=re.IGNORECASE).strip()
-        if centre := _town_centre(town):
-            return centre
-    return None
-
-
-@functools.lru_cache(maxsize=1024)
-def _town_centre(town):
-    """The centre of an NC town's ZIP codes (the `zipcodes` package scans them all: cached)."""
-    import zipcodes
-
-    found = zipcodes.filter_by(city=town.upper(), state="NC") or zipcodes.filter_by(
-        city=town.title(), state="NC"
-    )
-    found = [z for z in found if z.get("lat")]
-    if not found:
-        return None
-    lat = sum(float(z["lat"]) for z in found) / len(found)
-    lon = sum(float(z["long"]) for z in found) / len(found)
-    return lat, lon
-
-
-def _squared_degrees(centre, path):
-    """Squared flat-earth distance, in degrees of latitude, from centre to a location."""
-    lat, lon = centre
-    stretch = math.cos(math.radians(lat))
-    dlat = F(f"{path}latitude") - Value(lat)
-    dlon = (F(f"{path}longitude") - Value(lon)) * Value(stretch)
-    return dlat * dlat + dlon * dlon
-
-
-def _box(centre):
-    """Latitude and longitude ranges around centre, MAX_KM each way: the indexed first cut."""
-    low_lat, high_lat, low_lon, high_lon = bounding_box(centre, MAX_KM * 1000)
-    return {"latitude__range": (low_lat, high_lat), "longitude__range": (low_lon, high_lon)}
-
-
-def _in_reach(qs, centre):
-    """Services with a place within MAX_KM, as a semi-join: for counting them. (A service with
-    no place, a phone line, is found by searching without a place.)"""
-    boxed = m.ServiceAtLocation.objects.filter(
-        **{f"location__{k}": v for k, v in _box(centre).items()}
-    )
-    return qs.filter(id__in=boxed.values("service_id"))
-
-
-def _nearest(qs, centre, boxed=True):
-    """Annotated with the squared distance to the service's nearest place (within MAX_KM when
-    `boxed`: the box filters the same join the distance is computed over) and its band."""
-    path = "service_at_locations__location__"
-    if boxed:
-        qs = qs.filter(**{path + k: v for k, v in _box(centre).items()})
-    qs = qs.annotate(distance_d2=Min(_squared_degrees(centre, path)))
-    bands = [
-        When(distance_d2__lte=(km / KM_PER_DEGREE) ** 2, then=Value(i))
-        for i, km in enumerate(BANDS_KM)
-    ]
-    return qs.annotate(
-        band=Case(
-            *bands,
-            When(distance_d2__isnull=False, then=Value(len(BANDS_KM))),
-            default=Value(len(BANDS_KM) + 1),
-        )
-    )
-
-
-def km_from(distance_d2):
-    return None if distance_d2 is None else math.sqrt(distance_d2) * KM_PER_DEGREE
 
 
 # The search
@@ -178,21 +84,47 @@ class Found:
     @property
     def services(self):
         """The services found, unordered and unranked: cheap to count."""
-        return _in_reach(self.matching, self.centre) if self.centre else self.matching
+        return nearby.within(self.matching, self.centre) if self.centre else self.matching
 
-    def ranked(self, ids=None):
+    def counts(self):
+        """[services found], or near a place [in each of the nearest CUT_BANDS bands or
+        nearer, ..., within reach]: each counted up to COUNT_CAP + 1, all in one query."""
+        if not self.centre:
+            return _capped_counts([self.services])
+        bands = [nearby.within(self.matching, self.centre, b) for b in range(CUT_BANDS)]
+        return _capped_counts([*bands, self.services])
+
+    def ranked(self, ids=None, band=None):
         """The services found (or those with these ids), best first; with a place, nearest
-        band first. Ranking only ever reads the rows the search selected."""
+        band first, and only those in `band` or nearer when one is given. Ranking only ever
+        reads the rows the search selected."""
         qs = self.matching if ids is None else m.Service.objects.filter(pk__in=ids)
         if self.text:
             qs = qs.annotate(relevance=self.text.relevance())
         else:
             qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
         if self.centre:
+            if ids is None and band is not None:
+                qs = nearby.within(qs, self.centre, band)
             # The nearest place of a service found is in the box: no need to box its ids.
-            qs = _nearest(qs, self.centre, boxed=ids is None)
+            qs = nearby.nearest(qs, self.centre, band, boxed=ids is None)
             return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
         return qs.order_by("-relevance", "name", "id")
+
+
+def _capped_counts(querysets):
+    """How many rows each queryset has, up to COUNT_CAP + 1, in one query."""
+    if any(qs.query.is_empty() for qs in querysets):
+        return [0] * len(querysets)
+    selects, params = [], []
+    for qs in querysets:
+        sql, qs_params = qs.order_by().values("pk")[: COUNT_CAP + 1].query.sql_with_params()
+        # Django compiled sql, with its parameters apart: nothing of the query is in the text.
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")  # noqa: S608
+        params.extend(qs_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        return list(cursor.fetchone())
 
 
 def find(query="", filters=None, queryset=None):
@@ -216,7 +148,7 @@ def find(query="", filters=None, queryset=None):
         qs = search_filters.open_now(qs, f.now)
     if f.has_capacity:
         qs = search_filters.with_room(qs)
-    return Found(qs, text, place_of(f.near) if f.near else None)
+    return Found(qs, text, nearby.place_of(f.near) if f.near else None)
 
 
 def ranked_services(query="", filters=None, queryset=None):
@@ -229,8 +161,14 @@ class CappedPaginator(Paginator):
     """Counts up to COUNT_CAP matches: past that a family needs more words or a place, not an
     exact number, and counting every one of 50,000 services would cost as much as ranking them."""
 
+    def __init__(self, object_list, per_page, counted=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = counted
+
     @cached_property
     def count(self):
+        if self.counted is not None:
+            return self.counted
         return self.object_list.order_by()[: COUNT_CAP + 1].count()
 
     @property
@@ -285,15 +223,19 @@ def search_services(
         now=now,
     )
     found = find(query, filters)
-    # Counted without ranking; then only the page's ids are ranked (narrow rows), and only
-    # those services are read whole, with what the page shows.
-    paginator = CappedPaginator(found.services, per_page)
+    # Counted without ranking; then only the page's ids are ranked (narrow rows; near a place,
+    # only the nearest bands that fill the page), and only those services are read whole,
+    # with what the page shows.
+    counts = found.counts()
+    paginator = CappedPaginator(found.services, per_page, counted=counts[-1])
     result = paginator.get_page(page)
     services = []
     if paginator.count:
-        window = found.ranked().values("pk")[result.start_index() - 1 : result.end_index()]
+        start, end = result.start_index() - 1, result.end_index()
+        band = nearby.band_to_rank(counts[:-1], end) if found.centre else None
+        window = found.ranked(band=band).values("pk")[start:end]
         services = list(for_display(found.ranked(ids=window)))
     result.object_list = services
     for service in services:
-        service.distance_km = km_from(getattr(service, "distance_d2", None))
+        service.distance_km = nearby.km_from(getattr(service, "distance_d2", None))
     return result
