@@ -1,53 +1,52 @@
-"""The two full-text engines behind search: PostgreSQL's (English and Spanish stemming, pg_trgm
-for typos; indexes in migration 0004) and SQLite's FTS5 (porter stemming, prefixes for typos).
-Both take the folded, stop-word-free words of search.words_of."""
+"""The two full-text engines behind search: PostgreSQL's (English and Spanish stemming over a
+stored vector and its GIN index, migration 0004; misspelt words corrected against the
+vocabulary first, soc/directory/vocabulary.py) and SQLite's FTS5 (porter stemming, prefixes for
+typos). Both take the folded, stop-word-free words of search.words_of."""
 
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func
 from django.db.models.expressions import RawSQL
 
-TSQUERY = "(plainto_tsquery('english'::regconfig, %s) || plainto_tsquery('spanish'::regconfig, %s))"
-# Each word, stemmed in English or in Spanish, must be in the stored vector (migration 0004).
-WORD_MATCH = f"({{vector}} @@ {TSQUERY})"
-# When no service has them all, a word of four letters or more may be misspelt: close enough
-# in spelling (pg_trgm's word similarity) counts.
-FUZZY_WORD_MATCH = f"({{vector}} @@ {TSQUERY} OR %s <%% {{col}})"
-ANY_WORD = "(to_tsquery('english'::regconfig, %s) || to_tsquery('spanish'::regconfig, %s))"
-RANK = f"ts_rank_cd({{vector}}, {ANY_WORD})"
+from . import vocabulary
 
 
-class _OnSearchText(Func):
-    """SQL over the service's folded text (`{col}`) and its stored vector (`{vector}`)."""
+class _OnVector(Func):
+    """SQL over the service's stored vector (`{vector}`, a column the model does not know) and
+    a tsquery given as text, which the planner sees as the constant it is."""
 
-    output_field = FloatField()
-
-    def __init__(self, words, fuzzy=False, **extra):
+    def __init__(self, tsquery, **extra):
         super().__init__(F("search_text"), **extra)
-        self.words, self.fuzzy = list(words), fuzzy
+        self.tsquery = tsquery
 
     def as_sql(self, compiler, connection, **extra):
         col, params = compiler.compile(self.source_expressions[0])
         assert not params, "the column compiles without parameters"
         vector = col.replace('"search_text"', '"search_vector"')
-        sql, params = self.sql_and_params()
-        return sql.replace("{vector}", vector).replace("{col}", col), params
+        return self.template.replace("{vector}", vector), (self.tsquery,)
 
 
-class PgMatch(_OnSearchText):
+class PgMatch(_OnVector):
     output_field = BooleanField()
-
-    def sql_and_params(self):
-        parts, params = [], []
-        for word in self.words:
-            template = FUZZY_WORD_MATCH if self.fuzzy and len(word) >= 4 else WORD_MATCH
-            parts.append(template)
-            params += [word] * template.count("%s")
-        return "(" + " AND ".join(parts) + ")", params
+    template = "({vector} @@ %s::tsquery)"
 
 
-class PgRank(_OnSearchText):
-    def sql_and_params(self):
-        return RANK, [" | ".join(self.words)] * 2
+class PgRank(_OnVector):
+    """ts_rank, not ts_rank_cd: as good at putting the services that hold the words more
+    often first, and twenty times cheaper when thousands of services match."""
+
+    output_field = FloatField()
+    template = "ts_rank({vector}, %s::tsquery)"
+
+
+def pg_tsqueries(words):
+    """(every word, any word) as tsquery text: each word stemmed in English and in Spanish,
+    a misspelt one (no public service uses it) also as its nearest vocabulary words.
+    'parentng clas' -> "('parent' | 'parentng' | 'parents') & ('clas' | 'class' | 'clase')"."""
+    groups = {}
+    for n, _word, english, spanish in vocabulary.alternatives(words):
+        groups.setdefault(n, set()).update(stem for stem in (english, spanish) if stem)
+    every = " & ".join("(" + " | ".join(sorted(g)) + ")" for g in groups.values() if g)
+    return every, " | ".join(sorted(set().union(*groups.values())))
 
 
 def _fts5_query(words):
@@ -90,14 +89,25 @@ def _fts5_ids(words):
     )
 
 
-def text_match(qs, words, rank=True):
-    """Services whose text holds every word, annotated `relevance` (higher is better).
-    On PostgreSQL, spelling is forgiven only when the words as typed find nothing (one more
-    query, an EXISTS), so the common case never pays for trigram matching."""
-    if connection.vendor == "postgresql":
-        exact = qs.filter(PgMatch(words))
-        if not exact.exists():
-            exact = qs.filter(PgMatch(words, fuzzy=True))
-        return exact.annotate(relevance=PgRank(words)) if rank else exact
-    qs = qs.filter(id__in=_fts5_ids(words))
-    return qs.annotate(relevance=Fts5Rank(words)) if rank else qs
+class TextQuery:
+    """The words of one search, ready to filter services and to rank them.
+
+    On PostgreSQL the words are first stemmed and each misspelt one corrected (one small
+    query), so a typo costs an exact lookup in the full-text index, never a scan."""
+
+    def __init__(self, words):
+        self.words = list(words)
+        self.postgres = connection.vendor == "postgresql"
+        if self.postgres:
+            self.every, self.any = pg_tsqueries(self.words)
+
+    def filter(self, qs):
+        if not self.postgres:
+            return qs.filter(id__in=_fts5_ids(self.words))
+        if not self.every:  # only stop words: as before, nothing matches them
+            return qs.none()
+        return qs.filter(PgMatch(self.every))
+
+    def relevance(self):
+        """Higher is better; an expression over the service row."""
+        return PgRank(self.any) if self.postgres else Fts5Rank(self.words)

@@ -1,5 +1,6 @@
 """Where a ZIP code is, and how far apart two points are: for the `postcode` and `proximity` filters."""
 
+import functools
 import math
 
 from django.db.models import Avg
@@ -9,20 +10,27 @@ from .models import Address
 EARTH_RADIUS_M = 6_371_000
 
 
+@functools.lru_cache(maxsize=4096)
+def shipped_centroid(zip5):
+    """(latitude, longitude) of a US ZIP code from the `zipcodes` package, None when it is not
+    installed or has no such ZIP. Cached: the package scans every ZIP code on each lookup
+    (milliseconds, on every search near a place), and its data never changes while we run."""
+    try:
+        import zipcodes
+    except ImportError:
+        return None
+    found = zipcodes.matching(zip5)
+    return (float(found[0]["lat"]), float(found[0]["long"])) if found else None
+
+
 def postcode_centroid(postcode):
     """(latitude, longitude) of a ZIP code, or None when nothing tells us where it is.
 
     The `zipcodes` package ships US ZIP centroids and is used when installed; without it the
     centre of our own locations with that ZIP code stands in.
     """
-    try:
-        import zipcodes
-    except ImportError:
-        zipcodes = None
-    if zipcodes is not None:
-        found = zipcodes.matching(postcode[:5])
-        if found:
-            return float(found[0]["lat"]), float(found[0]["long"])
+    if (shipped := shipped_centroid(postcode[:5])) is not None:
+        return shipped
     centre = Address.objects.filter(
         postal_code__startswith=postcode[:5],
         location__latitude__isnull=False,

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from . import models as m
-from . import search
+from . import nearby, search
 from .geography import bounding_box, distance_m
 from .params import BadParameter
 
@@ -60,7 +60,7 @@ def service_at_locations(p):
 
 def _near(qs, postcode, metres):
     """Services at locations within `metres` of the ZIP code's centre, nearest first."""
-    centre = search.place_of(postcode)
+    centre = nearby.place_of(postcode)
     if centre is None:
         return qs.none()
     low_lat, high_lat, low_lon, high_lon = bounding_box(centre, metres)

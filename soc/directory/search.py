@@ -3,60 +3,50 @@
 Text is matched the same way on both databases, each with its own full-text engine: the words
 of the query are folded (no case, no accents), stop words of both languages dropped, and every
 remaining word must match. PostgreSQL stems them with its 'english' and 'spanish' configurations
-(index in migration 0004) and forgives typos with pg_trgm's word similarity; SQLite stems with
-FTS5's porter tokenizer and forgives typos by matching a long word's first letters.
-Distance is a flat-earth approximation computed in SQL (plain arithmetic, so SQLite needs no
-math functions), precise enough to sort services within a state.
+(index in migration 0004) and forgives a typo by correcting the word to the nearest words
+services use (soc/directory/vocabulary.py); SQLite stems with FTS5's porter tokenizer and
+forgives typos by matching a long word's first letters.
+Near a place, services come nearest band first (soc/directory/nearby.py).
+
+At 50,000 services (issue #13, bench/directory_search_bench.py) a page costs: the matching
+services counted up to COUNT_CAP without ranking them; the ids of the page's services ranked
+over narrow rows (near a place, over the nearest bands that fill the page); those services read
+whole with what the page shows. Every filter is a semi-join the database computes once, over an
+index.
 """
 
 import datetime
-import math
-import re
-import uuid
-import zoneinfo
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
-    Case,
-    Exists,
-    F,
     FloatField,
-    Min,
-    OuterRef,
     Prefetch,
-    Q,
     Value,
-    When,
 )
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from . import models as m
-from .fulltext import text_match
-from .geography import bounding_box, postcode_centroid
+from . import nearby, search_filters
+from .fulltext import TextQuery
 from .models.base import folded
+from .vocabulary import WORD
 
 PER_PAGE = 20
 COUNT_CAP = 500
+CUT_BANDS = 1  # near a place, a page may come from the nearest band alone (8 km)
 MAX_WORDS = 8
-KM_PER_DEGREE = 111.2
-LOCAL_TIME = zoneinfo.ZoneInfo("America/New_York")
-# Distance bands (km): nearer bands come first, relevance orders services inside a band.
-BANDS_KM = (8, 25, 50, 100)
-MAX_KM = 160  # a family is shown services within about 100 miles, and those with no place
 _STOP_WORDS = (
     "a an and at for in of on or the to with near me my i need help "
     "de del el la las los en para por con y o un una unos unas al mi necesito ayuda"
 )
 STOP_WORDS = frozenset(_STOP_WORDS.split())
-_WORD = re.compile(r"[a-z0-9]+")
-_ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 
 
 def words_of(query):
     """The folded words that must match: 'Clases para padres en ESPAÑOL' -> clases padres espanol."""
-    found = _WORD.findall(folded(query or ""))
+    found = WORD.findall(folded(query or ""))
     kept = [w for w in found if w not in STOP_WORDS] or found
     return kept[:MAX_WORDS]
 
@@ -64,153 +54,7 @@ def words_of(query):
 def matching(qs, query):
     """Services whose text matches the query (no ranking): for filtering other tables by it."""
     words = words_of(query)
-    return text_match(qs, words, rank=False) if words else qs
-
-
-# Filters
-
-
-def _in_county(qs, county):
-    key = getattr(county, "pk", county)
-    if isinstance(key, str) and not key.isdigit():
-        areas = m.ServiceArea.objects.filter(county__name__iexact=m.ServiceArea.county_key(key))
-    else:
-        areas = m.ServiceArea.objects.filter(county_id=key)
-    return qs.filter(Exists(areas.filter(service_id=OuterRef("pk"))))
-
-
-def _in_language(qs, code):
-    """Offered in the language ("es" also finds "ES" and "es-US"), by the service or where it is."""
-    code = code.lower()[:2]
-    spoken = Q(code__in=(code, code.upper())) | Q(code__startswith=f"{code}-")
-    at_service = m.Language.objects.filter(spoken, service_id=OuterRef("pk"))
-    at_location = m.Language.objects.filter(
-        spoken, location__service_at_locations__service_id=OuterRef("pk")
-    )
-    return qs.filter(Exists(at_service) | Exists(at_location))
-
-
-def _for_age(qs, age):
-    return qs.filter(
-        Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
-        Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
-    )
-
-
-def need_terms(need):
-    """The term (id or code) and its children and grandchildren: ids to tag-match."""
-    terms = m.TaxonomyTerm.objects.all()
-    key = getattr(need, "pk", need)
-    try:
-        root = Q(id=uuid.UUID(str(key)))
-    except ValueError:
-        root = Q(code=key)
-    children = terms.filter(parent__in=terms.filter(root))
-    grandchildren = terms.filter(parent__in=children)
-    return terms.filter(root | Q(id__in=children) | Q(id__in=grandchildren)).values("id")
-
-
-def _for_need(qs, need):
-    tagged = m.Attribute.objects.filter(
-        link_id=OuterRef("pk"), taxonomy_term_id__in=need_terms(need)
-    )
-    return qs.filter(Exists(tagged))
-
-
-def _free(qs):
-    free = m.CostOption.objects.filter(service_id=OuterRef("pk")).filter(
-        Q(amount=0) | Q(option__iexact="free") | Q(option__iexact="gratis")
-    )
-    paid = m.CostOption.objects.filter(service_id=OuterRef("pk"), amount__gt=0)
-    return qs.filter(Exists(free)).exclude(Exists(paid))
-
-
-def _open_now(qs, now=None):
-    local = timezone.localtime(now or timezone.now(), LOCAL_TIME)
-    day, clock, today = (
-        ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[local.weekday()],
-        local.time(),
-        local.date(),
-    )
-    open_rows = m.Schedule.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
-        byday__contains=day,
-        opens_at__lte=clock,
-        closes_at__gt=clock,
-    )
-    at_service = open_rows.filter(service_id=OuterRef("pk"))
-    at_place = open_rows.filter(service_at_location__service_id=OuterRef("pk"))
-    return qs.filter(Exists(at_service) | Exists(at_place))
-
-
-def _with_room(qs):
-    return qs.filter(capacity_status=m.Service.CapacityStatus.HAS_CAPACITY)
-
-
-# Distance
-
-
-def place_of(near):
-    """(latitude, longitude) of a ZIP code or of a typed address holding one or naming an NC
-    town; None when we cannot tell where it is (no network lookups)."""
-    text = (near or "").strip()
-    if not text:
-        return None
-    if zip_code := _ZIP.search(text):
-        return postcode_centroid(zip_code.group(1))
-    import zipcodes
-
-    parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
-    for part in reversed(parts):
-        town = re.sub(r"\s+(nc|north carolina)$", "", part, flags=re.IGNORECASE).strip()
-        found = zipcodes.filter_by(city=town.upper(), state="NC") or zipcodes.filter_by(
-            city=town.title(), state="NC"
-        )
-        found = [z for z in found if z.get("lat")]
-        if found:
-            lat = sum(float(z["lat"]) for z in found) / len(found)
-            lon = sum(float(z["long"]) for z in found) / len(found)
-            return lat, lon
-    return None
-
-
-def _squared_degrees(centre, path):
-    """Squared flat-earth distance, in degrees of latitude, from centre to a location."""
-    lat, lon = centre
-    stretch = math.cos(math.radians(lat))
-    dlat = F(f"{path}latitude") - Value(lat)
-    dlon = (F(f"{path}longitude") - Value(lon)) * Value(stretch)
-    return dlat * dlat + dlon * dlon
-
-
-def _nearest(qs, centre):
-    """Services with a place within MAX_KM, annotated with the squared distance to their
-    nearest place there and its distance band. (A service with no place, a phone line, is
-    found by searching without a place.) One join, no per-row subquery."""
-    low_lat, high_lat, low_lon, high_lon = bounding_box(centre, MAX_KM * 1000)
-    path = "service_at_locations__location__"
-    qs = qs.filter(
-        **{
-            f"{path}latitude__range": (low_lat, high_lat),
-            f"{path}longitude__range": (low_lon, high_lon),
-        }
-    ).annotate(distance_d2=Min(_squared_degrees(centre, path)))
-    bands = [
-        When(distance_d2__lte=(km / KM_PER_DEGREE) ** 2, then=Value(i))
-        for i, km in enumerate(BANDS_KM)
-    ]
-    return qs.annotate(
-        band=Case(
-            *bands,
-            When(distance_d2__isnull=False, then=Value(len(BANDS_KM))),
-            default=Value(len(BANDS_KM) + 1),
-        )
-    )
-
-
-def km_from(distance_d2):
-    return None if distance_d2 is None else math.sqrt(distance_d2) * KM_PER_DEGREE
+    return TextQuery(words).filter(qs) if words else qs
 
 
 # The search
@@ -229,42 +73,102 @@ class Filters:
     now: datetime.datetime | None = None
 
 
-def ranked_services(query="", filters=None, queryset=None):
-    """Public services matching the query and filters, best first: a lazy queryset (so the HSDS
-    API can page it the same way as everything else). `centre` is set on it when near is known."""
+@dataclass
+class Found:
+    """What a search selects, before any place (`matching`), and what ranks it."""
+
+    matching: object
+    text: TextQuery | None
+    centre: tuple | None
+
+    @property
+    def services(self):
+        """The services found, unordered and unranked: cheap to count."""
+        return nearby.within(self.matching, self.centre) if self.centre else self.matching
+
+    def counts(self):
+        """[services found], or near a place [in each of the nearest CUT_BANDS bands or
+        nearer, ..., within reach]: each counted up to COUNT_CAP + 1, all in one query."""
+        if not self.centre:
+            return _capped_counts([self.services])
+        bands = [nearby.within(self.matching, self.centre, b) for b in range(CUT_BANDS)]
+        return _capped_counts([*bands, self.services])
+
+    def ranked(self, ids=None, band=None):
+        """The services found (or those with these ids), best first; with a place, nearest
+        band first, and only those in `band` or nearer when one is given. Ranking only ever
+        reads the rows the search selected."""
+        qs = self.matching if ids is None else m.Service.objects.filter(pk__in=ids)
+        if self.text:
+            qs = qs.annotate(relevance=self.text.relevance())
+        else:
+            qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
+        if self.centre:
+            if ids is None and band is not None:
+                qs = nearby.within(qs, self.centre, band)
+            # The nearest place of a service found is in the box: no need to box its ids.
+            qs = nearby.nearest(qs, self.centre, band, boxed=ids is None)
+            return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
+        return qs.order_by("-relevance", "name", "id")
+
+
+def _capped_counts(querysets):
+    """How many rows each queryset has, up to COUNT_CAP + 1, in one query."""
+    if any(qs.query.is_empty() for qs in querysets):
+        return [0] * len(querysets)
+    selects, params = [], []
+    for qs in querysets:
+        sql, qs_params = qs.order_by().values("pk")[: COUNT_CAP + 1].query.sql_with_params()
+        # Django compiled sql, with its parameters apart: nothing of the query is in the text.
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")  # noqa: S608
+        params.extend(qs_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        return list(cursor.fetchone())
+
+
+def find(query="", filters=None, queryset=None):
+    """The public services (of `queryset`) that match the query and the filters."""
     f = filters or Filters()
     qs = queryset if queryset is not None else m.Service.objects.public()
-    if words := words_of(query):
-        qs = text_match(qs, words)
-    else:
-        qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
+    text = TextQuery(words) if (words := words_of(query)) else None
+    if text:
+        qs = text.filter(qs)
     if f.county:
-        qs = _in_county(qs, f.county)
+        qs = search_filters.in_county(qs, f.county)
     if f.language:
-        qs = _in_language(qs, f.language)
+        qs = search_filters.in_language(qs, f.language)
     if f.age is not None:
-        qs = _for_age(qs, f.age)
+        qs = search_filters.for_age(qs, f.age)
     if f.need:
-        qs = _for_need(qs, f.need)
+        qs = search_filters.for_need(qs, f.need)
     if f.free:
-        qs = _free(qs)
+        qs = search_filters.free(qs)
     if f.open_now:
-        qs = _open_now(qs, f.now)
+        qs = search_filters.open_now(qs, f.now)
     if f.has_capacity:
-        qs = _with_room(qs)
-    centre = place_of(f.near) if f.near else None
-    if centre:
-        qs = _nearest(qs, centre)
-        return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
-    return qs.order_by("-relevance", "name", "id")
+        qs = search_filters.with_room(qs)
+    return Found(qs, text, nearby.place_of(f.near) if f.near else None)
+
+
+def ranked_services(query="", filters=None, queryset=None):
+    """Public services matching the query and filters, best first: a lazy queryset (so the HSDS
+    API can page it the same way as everything else)."""
+    return find(query, filters, queryset).ranked()
 
 
 class CappedPaginator(Paginator):
     """Counts up to COUNT_CAP matches: past that a family needs more words or a place, not an
     exact number, and counting every one of 50,000 services would cost as much as ranking them."""
 
+    def __init__(self, object_list, per_page, counted=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = counted
+
     @cached_property
     def count(self):
+        if self.counted is not None:
+            return self.counted
         return self.object_list.order_by()[: COUNT_CAP + 1].count()
 
     @property
@@ -273,18 +177,20 @@ class CappedPaginator(Paginator):
 
 
 def for_display(qs):
-    """The related rows a results page shows, each fetched once for the whole page."""
+    """The related rows a results page shows, each fetched once for the whole page, as lists
+    (`shown_*`, read by service_facts): a related manager per service and relation would cost
+    more than the queries do."""
+    places = m.ServiceAtLocation.objects.select_related("location").prefetch_related(
+        Prefetch("location__addresses", to_attr="shown_addresses"),
+        Prefetch("location__phones", to_attr="shown_phones"),
+        Prefetch("schedules", to_attr="shown_schedules"),
+    )
     return qs.select_related("organization").prefetch_related(
-        "languages",
-        "cost_options",
-        "phones",
-        "schedules",
-        Prefetch(
-            "service_at_locations",
-            queryset=m.ServiceAtLocation.objects.select_related("location").prefetch_related(
-                "location__addresses", "location__phones", "schedules"
-            ),
-        ),
+        Prefetch("languages", to_attr="shown_languages"),
+        Prefetch("cost_options", to_attr="shown_cost_options"),
+        Prefetch("phones", to_attr="shown_phones"),
+        Prefetch("schedules", to_attr="shown_schedules"),
+        Prefetch("service_at_locations", queryset=places, to_attr="shown_service_at_locations"),
     )
 
 
@@ -316,9 +222,20 @@ def search_services(
         near=near,
         now=now,
     )
-    qs = for_display(ranked_services(query, filters))
-    found = CappedPaginator(qs, per_page).get_page(page)
-    found.object_list = list(found.object_list)
-    for service in found.object_list:
-        service.distance_km = km_from(getattr(service, "distance_d2", None))
-    return found
+    found = find(query, filters)
+    # Counted without ranking; then only the page's ids are ranked (narrow rows; near a place,
+    # only the nearest bands that fill the page), and only those services are read whole,
+    # with what the page shows.
+    counts = found.counts()
+    paginator = CappedPaginator(found.services, per_page, counted=counts[-1])
+    result = paginator.get_page(page)
+    services = []
+    if paginator.count:
+        start, end = result.start_index() - 1, result.end_index()
+        band = nearby.band_to_rank(counts[:-1], end) if found.centre else None
+        window = found.ranked(band=band).values("pk")[start:end]
+        services = list(for_display(found.ranked(ids=window)))
+    result.object_list = services
+    for service in services:
+        service.distance_km = nearby.km_from(getattr(service, "distance_d2", None))
+    return result

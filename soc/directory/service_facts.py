@@ -19,6 +19,12 @@ CAPACITY_TAGS = {
 LANGUAGE_WORDS = {"en": gettext_lazy("English"), "es": gettext_lazy("Spanish")}
 
 
+def shown(record, relation):
+    """The related rows search.for_display fetched for the record, else the relation's own."""
+    rows = getattr(record, f"shown_{relation}", None)
+    return rows if rows is not None else list(getattr(record, relation).all())
+
+
 def capacity_words(service):
     return CAPACITY_WORDS.get(service.capacity_status, "")
 
@@ -26,7 +32,7 @@ def capacity_words(service):
 def languages(service):
     """Language names in the reader's language, each once ("Spanish", "English")."""
     seen = []
-    for language in service.languages.all():
+    for language in shown(service, "languages"):
         name = str(LANGUAGE_WORDS.get(language.code[:2].lower(), language.name or language.code))
         if name and name not in seen:
             seen.append(name)
@@ -34,7 +40,7 @@ def languages(service):
 
 
 def cost(service):
-    options = list(service.cost_options.all())
+    options = shown(service, "cost_options")
     if not options:
         return service.fees_description or ""
     if all((o.amount or 0) == 0 for o in options):
@@ -44,28 +50,28 @@ def cost(service):
 
 
 def _places(service):
-    return [sal.location for sal in service.service_at_locations.all()]
+    return [sal.location for sal in shown(service, "service_at_locations")]
 
 
 def address(service):
     for location in _places(service):
-        for a in location.addresses.all():
+        for a in shown(location, "addresses"):
             return f"{a.address_1}, {a.city}, {a.state_province} {a.postal_code}"
     return ""
 
 
 def phone(service):
-    phones = list(service.phones.all())
+    phones = list(shown(service, "phones"))
     for location in _places(service):
-        phones += list(location.phones.all())
+        phones += shown(location, "phones")
     return phones[0].number if phones else ""
 
 
 def hours(service):
     """Lines like "Monday, Wednesday: 5:00 p.m. to 7:00 p.m."."""
-    schedules = list(service.schedules.all())
-    for sal in service.service_at_locations.all():
-        schedules += list(sal.schedules.all())
+    schedules = list(shown(service, "schedules"))
+    for sal in shown(service, "service_at_locations"):
+        schedules += shown(sal, "schedules")
     day_names = dict(Weekday.choices)
     lines = []
     for s in schedules:

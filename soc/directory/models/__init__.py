@@ -21,6 +21,7 @@ from .services import (
     ServiceQuerySet,
 )
 from .taxonomy import Attribute, Metadata, MetaTableDescription, Taxonomy, TaxonomyTerm
+from .vocabulary import SearchWord
 
 # Every HSDS table, parents before children: the order imports write and exports read.
 HSDS_MODELS = [
@@ -51,6 +52,7 @@ HSDS_MODELS = [
 __all__ = [m.__name__ for m in HSDS_MODELS] + [
     "HSDS_MODELS",
     "LocationType",
+    "SearchWord",
     "ServiceQuerySet",
     "Weekday",
 ]

@@ -30,6 +30,8 @@ class Location(HsdsRecord):
 
     class Meta:
         ordering = ["name", "id"]
+        # Search near a place first boxes latitude and longitude.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="dir_location_lat_lon")]
 
     def __str__(self):
         return self.name or str(self.id)
@@ -78,6 +80,7 @@ class ServiceAtLocation(HsdsRecord):
 
     class Meta:
         ordering = ["id"]
+        indexes = [models.Index(fields=["location", "service"], name="dir_sal_location_service")]
 
 
 class Phone(HsdsRecord):
@@ -170,6 +173,11 @@ class Language(HsdsRecord):
 
     class Meta:
         ordering = ["name", "id"]
+        # Search's language filter: the services (or places) speaking a language, index only.
+        indexes = [
+            models.Index(fields=["code", "service"], name="dir_language_code_service"),
+            models.Index(fields=["code", "location"], name="dir_language_code_location"),
+        ]
 
     def __str__(self):
         return self.name or self.code

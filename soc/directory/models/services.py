@@ -109,6 +109,13 @@ class Service(HsdsRecord):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.is_public():
+            from ..vocabulary import remember  # the vocabulary reads this model
+
+            remember([self.search_text])
+
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES
 
@@ -164,6 +171,8 @@ class ServiceArea(HsdsRecord):
 
     class Meta:
         ordering = ["name", "id"]
+        # Search's county filter reads the services of a county from the index alone.
+        indexes = [models.Index(fields=["county", "service"], name="dir_area_county_service")]
 
     def save(self, *args, **kwargs):
         self.match_counties([self])

@@ -61,6 +61,10 @@ class Attribute(HsdsRecord):
 
     class Meta:
         ordering = ["id"]
+        # Search's need filter: the records tagged with any term of a need, index only.
+        indexes = [
+            models.Index(fields=["taxonomy_term", "link_id"], name="dir_attribute_term_link")
+        ]
 
 
 class Metadata(HsdsRecord):

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from soc.accounts.models import County
 from soc.directory.search import search_services, words_of
+from soc.directory.service_facts import facts
 
 from .curated import curated_directory
 
@@ -171,10 +172,8 @@ def test_a_page_costs_the_same_queries_whatever_it_holds(services):
             page = search_services(**kwargs)
             for service in page.object_list:
                 assert service.organization.name
-                list(service.languages.all())
-                list(service.cost_options.all())
-                for sal in service.service_at_locations.all():
-                    list(sal.location.addresses.all())
+                shown = facts(service)  # everything a result card shows
+                assert shown["address"] and shown["languages"]
         return len(queries)
 
     few = count(query="parenting class", county="Wake")

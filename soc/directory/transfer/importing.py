@@ -16,6 +16,7 @@ from soc.accounts.models import County
 from soc.audit.log import record
 
 from .. import models as m
+from .. import vocabulary
 from ..models.base import folded
 from .nesting import TABLES
 from .reading import Problem
@@ -207,6 +208,15 @@ def _insert(model, rows):
             copy.write_row([full[a] for a in attnames])
 
 
+def _remember_words(new, changed):
+    """The words of the public services written join the vocabulary search corrects typos to."""
+    public = m.Service.PUBLIC_STATUSES
+    vocabulary.remember(
+        [r["search_text"] for r in new if r["status"] in public]
+        + [s.search_text for s in changed if s.status in public]
+    )
+
+
 def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, source=""):
     """Check and write `rows` (from reading.read); returns a Report, raises ImportFailed."""
     report = Report()
@@ -232,6 +242,8 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
                 _insert(model, new)
                 if changed:
                     model.objects.bulk_update(changed, fields, batch_size=BATCH)
+                if model is m.Service:
+                    _remember_words(new, changed)
             done += len(records)
             if progress is not None:
                 progress(done, total)

@@ -1,4 +1,5 @@
-"""`soc directory import PATH`, `soc directory export --format json|csv PATH`, `soc directory demo`."""
+"""`soc directory import PATH`, `soc directory export --format json|csv PATH`, `soc directory demo`,
+`soc directory words` (rebuild the vocabulary search corrects typos to)."""
 
 from pathlib import Path
 
@@ -32,6 +33,9 @@ class Command(BaseCommand):
         exporting_.add_argument("path", help="a .json file, or a folder for the CSV package")
         demo = commands.add_parser("demo", help="add the demo directory (about 200 services)")
         demo.add_argument("--if-empty", action="store_true", help="only when there are no services")
+        commands.add_parser(
+            "words", help="rebuild the words search corrects typos to (forgets unused ones)"
+        )
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(**options)
@@ -83,3 +87,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo directory: {services} services ({written} records new or changed)."
         )
+
+    def _words(self, **_):
+        from soc.directory import vocabulary
+        from soc.directory.models import SearchWord
+
+        vocabulary.rebuild()
+        self.stdout.write(f"Search vocabulary: {SearchWord.objects.count()} words.")
