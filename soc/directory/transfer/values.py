@@ -109,21 +109,50 @@ def columns(model):
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _steps(model, keys):
+    """For rows with these keys: the unknown columns, and per HSDS column in the standard's
+    order either how to read it or None (a required column the rows leave out). Rows of one CSV
+    file share their keys, so this is worked out once per file, not once per row."""
+    known = columns(model)
+    unknown = tuple(column for column in keys if column not in known)
+    required, may_be_empty, present = model.hsds_required(), model.MAY_BE_EMPTY, set(keys)
+    steps = []
+    for column, (attname, converter, choices) in known.items():
+        if column in present:
+            text = converter is _text and choices is None
+            steps.append(
+                (
+                    column,
+                    attname,
+                    converter,
+                    choices,
+                    text,
+                    attname in required,
+                    attname in may_be_empty,
+                )
+            )
+        elif attname in required:
+            steps.append((column, None, None, None, False, True, False))
+    return unknown, tuple(steps)
+
+
 def convert(model, data, from_csv):
     """(values by attname, [(column, message)]) for one row."""
     values, problems = {}, []
-    known = columns(model)
-    for column in data:
-        if column not in known:
-            problems.append(
-                (column, _("Not a field of %(table)s in HSDS 3.0.") % {"table": model.HSDS_NAME})
-            )
-    required = model.hsds_required()
-    for column, (attname, converter, choices) in known.items():
-        raw = data.get(column)
-        if raw is None or (raw == "" and attname not in model.MAY_BE_EMPTY):
-            if attname in required and not (attname in model.MAY_BE_EMPTY and column in data):
+    unknown, steps = _steps(model, tuple(data))
+    for column in unknown:
+        problems.append(
+            (column, _("Not a field of %(table)s in HSDS 3.0.") % {"table": model.HSDS_NAME})
+        )
+    for column, attname, converter, choices, text, required, may_be_empty in steps:
+        raw = None if attname is None else data[column]
+        if raw is None or (raw == "" and not may_be_empty):
+            if required and not may_be_empty:
                 problems.append((column, _("Required, but missing.")))
+            continue
+        if text and raw.__class__ is str:
+            values[attname] = raw
             continue
         try:
             value = converter(raw, from_csv)
