@@ -10,6 +10,8 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from .values import is_uuid
+
 CHUNK = 900  # ids per IN (...) query: under SQLite's parameter limit
 BATCH = 1000  # rows per INSERT or UPDATE statement where there is no COPY
 SCAN_ITERATOR_CHUNK = 5000
@@ -22,24 +24,45 @@ def _chunks(items, size=CHUNK):
 
 
 def held(model, ids, fields):
-    """{id: tuple of `fields`} for the records among `ids` the directory already holds.
+    """{id: tuple of `fields`} for the records among `ids` the directory already holds, ids and
+    other UUIDs as text (as values.convert gives them).
 
     When the import names most of the table (a second import of the same directory), one scan
     of the table costs less than looking ids up 900 at a time."""
     ids = ids if isinstance(ids, set | dict) else set(ids)
     if not ids:
         return {}
-    rows = model.objects.order_by().values_list("pk", *fields)
     in_table = model.objects.count()
     if not in_table:
         return {}
+    rows = model.objects.order_by().values_list("pk", *fields)
+    as_text = _as_text(model, fields)
     if in_table <= 3 * len(ids):
-        scan = rows.iterator(chunk_size=SCAN_ITERATOR_CHUNK)
-        return {row[0]: row[1:] for row in scan if row[0] in ids}
-    found = {}
-    for chunk in _chunks(ids):
-        found.update((row[0], row[1:]) for row in rows.filter(pk__in=chunk))
-    return found
+        found = (row for row in rows.iterator(chunk_size=SCAN_ITERATOR_CHUNK))
+        return {pk: values for pk, values in map(as_text, found) if pk in ids}
+    return {
+        pk: values
+        for chunk in _chunks(ids)
+        for pk, values in map(as_text, rows.filter(pk__in=chunk))
+    }
+
+
+def _as_text(model, fields):
+    """(pk, *values) from the database -> (pk, values) with the UUIDs in them as text."""
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    uuids = [i for i, f in enumerate(fields) if is_uuid(by_attname[f])]
+
+    def convert(row):
+        values = row[1:]
+        if uuids:
+            values = list(values)
+            for i in uuids:
+                if values[i] is not None:
+                    values[i] = str(values[i])
+            values = tuple(values)
+        return str(row[0]), values
+
+    return convert
 
 
 def _defaults(model):
