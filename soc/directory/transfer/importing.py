@@ -213,6 +213,7 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
     total = sum(len(r) for r in parsed.values())
     done = 0
     context = {"now": timezone.now(), "counties": _counties()}
+    indexes = writing.SearchIndexes()
     with transaction.atomic():
         for model in TABLES:
             records = parsed[model]
@@ -220,6 +221,8 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
                 continue
             held = writing.held(model, records, _compared(model))
             created = changed = same = 0
+            if not dry_run:
+                indexes.set_aside(model, new=len(records) - len(held))
             for batch in _chunks(records.items(), STEP):
                 step = plan(model, batch, held, context)
                 if not dry_run:
@@ -233,6 +236,7 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
             report.created[model.HSDS_TABLE] = created
             report.changed[model.HSDS_TABLE] = changed
             report.unchanged[model.HSDS_TABLE] = same
+        indexes.rebuild()
         if not dry_run:
             new, changed, _same = report.totals
             detail = {"source": source, "new": new, "changed": changed, "skipped": report.skipped}

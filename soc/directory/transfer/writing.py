@@ -9,12 +9,16 @@ would cost more than the database does.
 from contextlib import contextmanager
 
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from .values import is_uuid
 
 CHUNK = 900  # ids per IN (...) query: under SQLite's parameter limit
 BATCH = 1000  # rows per INSERT or UPDATE statement where there is no COPY
 SCAN_ITERATOR_CHUNK = 5000
+# New rows from which a table's GIN (search) indexes are dropped and built again after the load.
+BULK_LOAD = 10_000
 
 
 def _chunks(items, size=CHUNK):
@@ -35,10 +39,10 @@ def held(model, ids, fields):
     in_table = model.objects.count()
     if not in_table:
         return {}
-    rows = model.objects.order_by().values_list("pk", *fields)
-    as_text = _as_text(model, fields)
+    columns, as_text = _readable(model, fields)
+    rows = model.objects.order_by().values_list(*columns)
     if in_table <= 3 * len(ids):
-        found = (row for row in rows.iterator(chunk_size=SCAN_ITERATOR_CHUNK))
+        found = rows.iterator(chunk_size=SCAN_ITERATOR_CHUNK)
         return {pk: values for pk, values in map(as_text, found) if pk in ids}
     return {
         pk: values
@@ -47,10 +51,14 @@ def held(model, ids, fields):
     }
 
 
-def _as_text(model, fields):
-    """(pk, *values) from the database -> (pk, values) with the UUIDs in them as text."""
+def _readable(model, fields):
+    """What to select for the pk and `fields`, and (pk, *values) -> (pk, values) with every
+    UUID as text: PostgreSQL casts them, elsewhere Python writes them."""
     by_attname = {f.attname: f for f in model._meta.concrete_fields}
     uuids = [i for i, f in enumerate(fields) if is_uuid(by_attname[f])]
+    if connection.vendor == "postgresql":
+        text = [Cast(f, TextField()) if i in uuids else f for i, f in enumerate(fields)]
+        return [Cast("pk", TextField()), *text], lambda row: (row[0], row[1:])
 
     def convert(row):
         values = row[1:]
@@ -62,7 +70,7 @@ def _as_text(model, fields):
             values = tuple(values)
         return str(row[0]), values
 
-    return convert
+    return ["pk", *fields], convert
 
 
 def _defaults(model):
@@ -117,6 +125,45 @@ def update(model, rows, fields):
                 copy.write_row([r["id"], *(r[f] for f in fields)])
         cursor.execute(change)
         cursor.execute(f"DROP TABLE {temporary}")
+
+
+class SearchIndexes:
+    """A table's GIN indexes (full-text and trigram search) set aside while many rows go in,
+    and built again once, at the end of the import: PostgreSQL builds one several times faster
+    than it updates it row by row.
+
+    Only when the new rows outnumber those the table holds (a directory loaded, not refreshed),
+    as searches of that table wait for the import to end. The definitions are read from the
+    database, so they stay what the migrations made, and it all happens in the import's
+    transaction: a failed import keeps them."""
+
+    def __init__(self):
+        self.definitions = []
+
+    def set_aside(self, model, new):
+        if connection.vendor != "postgresql" or new < BULK_LOAD or new < model.objects.count():
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                "AND tablename = %s AND indexdef LIKE %s",
+                [model._meta.db_table, "% USING gin %"],
+            )
+            for name, definition in cursor.fetchall():
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+                self.definitions.append(definition)
+
+    def rebuild(self):
+        if not self.definitions:
+            return
+        with connection.cursor() as cursor:
+            # No index is built on a table with checks pending: run them now (they would run
+            # at the commit anyway), then defer them again as Django has them.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for definition in self.definitions:
+                cursor.execute(definition)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        self.definitions = []
 
 
 @contextmanager
