@@ -23,6 +23,7 @@ from soc.audit.log import record
 from .. import models as m
 from ..models.base import folded
 from . import writing
+from .bulkload import BulkLoad
 from .nesting import TABLES
 from .reading import Problem
 from .values import convert
@@ -213,18 +214,18 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
     total = sum(len(r) for r in parsed.values())
     done = 0
     context = {"now": timezone.now(), "counties": _counties()}
-    indexes = writing.SearchIndexes()
+    load = BulkLoad()
     with transaction.atomic():
+        held = {model: writing.held(model, parsed[model], _compared(model)) for model in TABLES}
+        if not dry_run:
+            load.set_aside({model: len(parsed[model]) - len(held[model]) for model in TABLES})
         for model in TABLES:
             records = parsed[model]
             if not records:
                 continue
-            held = writing.held(model, records, _compared(model))
             created = changed = same = 0
-            if not dry_run:
-                indexes.set_aside(model, new=len(records) - len(held))
             for batch in _chunks(records.items(), STEP):
-                step = plan(model, batch, held, context)
+                step = plan(model, batch, held[model], context)
                 if not dry_run:
                     writing.insert(model, step.new)
                     writing.update(model, step.changed, sorted(step.touched))
@@ -236,7 +237,7 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
             report.created[model.HSDS_TABLE] = created
             report.changed[model.HSDS_TABLE] = changed
             report.unchanged[model.HSDS_TABLE] = same
-        indexes.rebuild()
+        load.restore()
         if not dry_run:
             new, changed, _same = report.totals
             detail = {"source": source, "new": new, "changed": changed, "skipped": report.skipped}

@@ -17,8 +17,6 @@ from .values import is_uuid
 CHUNK = 900  # ids per IN (...) query: under SQLite's parameter limit
 BATCH = 1000  # rows per INSERT or UPDATE statement where there is no COPY
 SCAN_ITERATOR_CHUNK = 5000
-# New rows from which a table's GIN (search) indexes are dropped and built again after the load.
-BULK_LOAD = 10_000
 
 
 def _chunks(items, size=CHUNK):
@@ -125,45 +123,6 @@ def update(model, rows, fields):
                 copy.write_row([r["id"], *(r[f] for f in fields)])
         cursor.execute(change)
         cursor.execute(f"DROP TABLE {temporary}")
-
-
-class SearchIndexes:
-    """A table's GIN indexes (full-text and trigram search) set aside while many rows go in,
-    and built again once, at the end of the import: PostgreSQL builds one several times faster
-    than it updates it row by row.
-
-    Only when the new rows outnumber those the table holds (a directory loaded, not refreshed),
-    as searches of that table wait for the import to end. The definitions are read from the
-    database, so they stay what the migrations made, and it all happens in the import's
-    transaction: a failed import keeps them."""
-
-    def __init__(self):
-        self.definitions = []
-
-    def set_aside(self, model, new):
-        if connection.vendor != "postgresql" or new < BULK_LOAD or new < model.objects.count():
-            return
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-                "AND tablename = %s AND indexdef LIKE %s",
-                [model._meta.db_table, "% USING gin %"],
-            )
-            for name, definition in cursor.fetchall():
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-                self.definitions.append(definition)
-
-    def rebuild(self):
-        if not self.definitions:
-            return
-        with connection.cursor() as cursor:
-            # No index is built on a table with checks pending: run them now (they would run
-            # at the commit anyway), then defer them again as Django has them.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for definition in self.definitions:
-                cursor.execute(definition)
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        self.definitions = []
 
 
 @contextmanager
