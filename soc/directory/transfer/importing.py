@@ -3,12 +3,17 @@
 A record already held is updated (only when something changed), a new one created; nothing is
 deleted. Every row is checked first (fields, then references to other records, in this import or
 already held); with errors nothing is written, unless `skip_invalid`, when the bad rows (and rows
-that need them) are left out and listed. Writes are bulk and happen in one transaction.
+that need them) are left out and listed. Writes are bulk (transfer.writing), a batch at a
+time, and all happen in one transaction: an import stopped halfway leaves nothing behind.
+Costs grow with the rows, never with a query or savepoint per row (issue #13: 50,000 services
+in a minute).
 """
 
+import functools
+import operator
 from dataclasses import dataclass, field
 
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,12 +23,13 @@ from soc.audit.log import record
 from .. import models as m
 from .. import vocabulary
 from ..models.base import folded
+from . import writing
+from .bulkload import BulkLoad
 from .nesting import TABLES
 from .reading import Problem
 from .values import convert
 
-CHUNK = 900  # ids per IN (...) query: under SQLite's parameter limit
-BATCH = 1000
+STEP = 5000  # records planned and written at a time, the progress bar's step
 
 
 @dataclass
@@ -45,12 +51,13 @@ class ImportFailed(Exception):
         self.problems = problems
 
 
-def _chunks(items, size=CHUNK):
+def _chunks(items, size):
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
+@functools.cache
 def _references(model):
     """attname -> target model for the links that must point at a record that exists."""
     return {
@@ -102,44 +109,54 @@ def check_references(parsed):
         dropped = False
         for model, records in parsed.items():
             for attname, target in _references(model).items():
-                wanted = {v[attname] for v, _row in records.values() if v.get(attname)}
-                missing = wanted - set(parsed[target])
-                for chunk in _chunks(missing):
-                    missing -= set(target.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+                wanted = {v.get(attname) for v, _row in records.values()} - {None}
+                missing = {pk for pk in wanted if pk not in parsed[target]}
+                missing -= set(writing.held(target, missing, ()))
+                if not missing:
+                    continue
                 for pk, (values, row) in list(records.items()):
                     if values.get(attname) in missing:
-                        column = attname if attname != "taxonomy_detail_id" else "taxonomy_id"
-                        problems.append(
-                            Problem(
-                                row.file,
-                                row.where,
-                                column,
-                                _("Unknown reference: no %(table)s with id %(id)s.")
-                                % {"table": target.HSDS_NAME, "id": values[attname]},
-                                row.seq,
-                            )
-                        )
+                        problems.append(_unknown(row, attname, target, values[attname]))
                         del records[pk]
                         dropped = True
         if not dropped:
             return problems
 
 
+def _unknown(row, attname, target, pk):
+    column = attname if attname != "taxonomy_detail_id" else "taxonomy_id"
+    return Problem(
+        row.file,
+        row.where,
+        column,
+        _("Unknown reference: no %(table)s with id %(id)s.")
+        % {"table": target.HSDS_NAME, "id": pk},
+        row.seq,
+    )
+
+
+def _search_text(*parts):
+    """models.base.folded, without its character-by-character walk for plain ASCII text."""
+    text = " ".join(p for p in parts if p)
+    return text.lower() if text.isascii() else folded(text)
+
+
 def _derive(model, full, counties):
     """Our columns computed from the HSDS ones: the folded search text, the county of an area."""
     if model.SEARCHED:
-        full["search_text"] = folded(*(full[f] for f in model.SEARCHED))
+        full["search_text"] = _search_text(*(full[f] for f in model.SEARCHED))
     if model is m.ServiceArea:
         full["county_id"] = counties.get(m.ServiceArea.county_key(full["name"] or ""))
 
 
+@functools.cache
 def _compared(model):
     fields = [attname for _column, attname in model.hsds_columns()]
     if model.SEARCHED:
         fields.append("search_text")
     if model is m.ServiceArea:
         fields.append("county_id")
-    return fields
+    return tuple(fields)
 
 
 def _blank(model):
@@ -151,70 +168,44 @@ def _blank(model):
     }
 
 
-def plan(model, records):
-    """(new rows, changed instances, changed fields, unchanged count) for one table.
+@dataclass
+class Plan:
+    """What one batch of a table's records does: rows to insert, rows to change (the compared
+    columns only: ours, such as capacity or who verified, stay), the columns that change."""
 
-    Rows stay plain dicts: a model instance per row would cost more than the database does.
-    """
+    new: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    touched: set = field(default_factory=set)
+    same: int = 0
+
+
+def plan(model, batch, held, context):
+    """The Plan for `batch` ((id, (values, row)) pairs) given the `held` rows (writing.held)."""
     fields = _compared(model)
-    held = {}
-    for chunk in _chunks(records):
-        held.update((r["id"], r) for r in model.objects.filter(pk__in=chunk).values(*fields))
-    counties = {}
-    if model is m.ServiceArea:
-        counties = {m.ServiceArea.county_key(c.name): c.id for c in County.objects.all()}
-    blank, now = _blank(model), timezone.now()
-    new, changed, touched, same = [], [], set(), 0
-    for pk, (values, _row) in records.items():
+    ordered = operator.itemgetter(*fields)
+    blank, now, counties = _blank(model), context["now"], context["counties"]
+    out = Plan()
+    for pk, (values, _row) in batch:
         full = blank | values
         old = held.get(pk)
         if model is m.Service and "last_modified" not in values:
-            full["last_modified"] = old["last_modified"] if old else now
+            full["last_modified"] = old[fields.index("last_modified")] if old else now
         _derive(model, full, counties)
         if old is None:
-            new.append(full)
+            out.new.append(full)
             continue
-        differ = [f for f in fields if old[f] != full[f]]
-        if differ:
-            # Only the compared columns are written: ours (capacity, who verified) stay.
-            changed.append(model(**{f: full[f] for f in fields}))
-            touched.update(differ)
-        else:
-            same += 1
-    return new, changed, sorted(touched), same
+        if ordered(full) == old:
+            out.same += 1
+            continue
+        out.touched.update(f for f, was in zip(fields, old, strict=True) if was != full[f])
+        out.changed.append(full)
+    return out
 
 
-def _insert(model, rows):
-    """Write new rows: COPY on PostgreSQL (the 50,000-service budget needs it), else bulk_create."""
-    if not rows:
-        return
-    concrete = model._meta.concrete_fields
-    defaults = {
-        f.attname: f.get_default() for f in concrete if f.has_default() and callable(f.default)
-    }
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create([model(**(defaults | r)) for r in rows], batch_size=BATCH)
-        return
-    from psycopg import sql
-
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(model._meta.db_table),
-        sql.SQL(", ").join(sql.Identifier(f.column) for f in concrete),
-    )
-    attnames = [f.attname for f in concrete]
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for r in rows:
-            full = defaults | r
-            copy.write_row([full[a] for a in attnames])
-
-
-def _remember_words(new, changed):
+def _remember_words(rows):
     """The words of the public services written join the vocabulary search corrects typos to."""
     public = m.Service.PUBLIC_STATUSES
-    vocabulary.remember(
-        [r["search_text"] for r in new if r["status"] in public]
-        + [s.search_text for s in changed if s.status in public]
-    )
+    vocabulary.remember([r["search_text"] for r in rows if r["status"] in public])
 
 
 def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, source=""):
@@ -229,26 +220,39 @@ def import_rows(rows, *, dry_run=False, skip_invalid=False, progress=None, sourc
     report.skipped = len({(p.file, p.where) for p in problems})
     total = sum(len(r) for r in parsed.values())
     done = 0
+    context = {"now": timezone.now(), "counties": _counties()}
+    load = BulkLoad()
     with transaction.atomic():
+        held = {model: writing.held(model, parsed[model], _compared(model)) for model in TABLES}
+        if not dry_run:
+            load.set_aside({model: len(parsed[model]) - len(held[model]) for model in TABLES})
         for model in TABLES:
             records = parsed[model]
             if not records:
                 continue
-            new, changed, fields, same = plan(model, records)
-            report.created[model.HSDS_TABLE] = len(new)
-            report.changed[model.HSDS_TABLE] = len(changed)
+            created = changed = same = 0
+            for batch in _chunks(records.items(), STEP):
+                step = plan(model, batch, held[model], context)
+                if not dry_run:
+                    writing.insert(model, step.new)
+                    writing.update(model, step.changed, sorted(step.touched))
+                    if model is m.Service:
+                        _remember_words(step.new + step.changed)
+                created, changed = created + len(step.new), changed + len(step.changed)
+                same += step.same
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            report.created[model.HSDS_TABLE] = created
+            report.changed[model.HSDS_TABLE] = changed
             report.unchanged[model.HSDS_TABLE] = same
-            if not dry_run:
-                _insert(model, new)
-                if changed:
-                    model.objects.bulk_update(changed, fields, batch_size=BATCH)
-                if model is m.Service:
-                    _remember_words(new, changed)
-            done += len(records)
-            if progress is not None:
-                progress(done, total)
+        load.restore()
         if not dry_run:
             new, changed, _same = report.totals
             detail = {"source": source, "new": new, "changed": changed, "skipped": report.skipped}
             record(None, "directory.imported", detail=detail)
     return report
+
+
+def _counties():
+    return {m.ServiceArea.county_key(c.name): c.id for c in County.objects.all()}

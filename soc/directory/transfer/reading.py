@@ -18,12 +18,13 @@ from .. import models as m
 from .nesting import BY_NAME, BY_TABLE, CHILDREN
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     model: type
     data: dict
     file: str
     where: str  # "row 3" in a CSV file, "contents[0].phones[1]" in JSON
+    seq: int = 0  # the row's place in the file(s), set by importing.check
 
 
 @dataclass
@@ -71,23 +72,29 @@ def read_csv(file):
     model = BY_TABLE.get(file.stem)
     if model is None:
         raise Unreadable(Problem(file.name, "", "", _("Not an HSDS table name.")))
+    where = _("row %(n)s")  # translated once per file, not once per row
     try:
         with file.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
+            reader = csv.reader(f)
+            header = next(reader, [])
+            width = len(header)
             rows = []
             for record in reader:
-                if None in record:
+                if not record:  # csv.DictReader skips blank lines too
+                    continue
+                if len(record) > width:
                     raise Unreadable(
                         Problem(
                             file.name,
-                            _("row %(n)s") % {"n": reader.line_num},
+                            where % {"n": reader.line_num},
                             "",
                             _("More values than columns."),
                         )
                     )
-                rows.append(
-                    Row(model, dict(record), file.name, _("row %(n)s") % {"n": reader.line_num})
-                )
+                if len(record) < width:  # missing trailing values read as left out
+                    record += [None] * (width - len(record))
+                data = dict(zip(header, record, strict=True))
+                rows.append(Row(model, data, file.name, where % {"n": reader.line_num}))
             return rows
     except UnicodeDecodeError:
         raise Unreadable(Problem(file.name, "", "", _("Not UTF-8 text."))) from None

@@ -7,6 +7,7 @@ standard's list.
 
 import datetime
 import functools
+import re
 import uuid
 
 from django.db import models
@@ -28,11 +29,20 @@ def _text(value, csv):
     raise Invalid(_("Expected text, found %(value)s.") % {"value": _shown(value)})
 
 
+# How str(uuid.UUID(...)) writes one, as nearly every file does.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _uuid(value, csv):
+    """A UUID in its canonical text form. Ids stay text while an import works with them: a
+    string hashes and compares in C, a uuid.UUID in Python, and an import hashes ids millions
+    of times. The database reads either."""
     if not isinstance(value, str):
         raise Invalid(_("Expected a UUID, found %(value)s.") % {"value": _shown(value)})
+    if _CANONICAL_UUID.fullmatch(value):
+        return value
     try:
-        return uuid.UUID(value)
+        return str(uuid.UUID(value))
     except ValueError:
         raise Invalid(_("Not a valid UUID: %(value)s.") % {"value": _shown(value)}) from None
 
@@ -82,7 +92,7 @@ def _shown(value):
 
 
 def _converter(field):
-    if isinstance(field, models.ForeignKey | models.UUIDField):
+    if is_uuid(field):
         return _uuid
     if isinstance(field, models.IntegerField):
         return functools.partial(_number, whole=True)
@@ -97,6 +107,13 @@ def _converter(field):
     return _text
 
 
+def is_uuid(field):
+    """Whether the column holds a UUID: its own or that of the record it points at."""
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    return isinstance(field, models.UUIDField)
+
+
 @functools.cache
 def columns(model):
     """column -> (attname, converter, choices or None) for the model's HSDS columns."""
@@ -109,21 +126,50 @@ def columns(model):
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _steps(model, keys):
+    """For rows with these keys: the unknown columns, and per HSDS column in the standard's
+    order either how to read it or None (a required column the rows leave out). Rows of one CSV
+    file share their keys, so this is worked out once per file, not once per row."""
+    known = columns(model)
+    unknown = tuple(column for column in keys if column not in known)
+    required, may_be_empty, present = model.hsds_required(), model.MAY_BE_EMPTY, set(keys)
+    steps = []
+    for column, (attname, converter, choices) in known.items():
+        if column in present:
+            text = converter is _text and choices is None
+            steps.append(
+                (
+                    column,
+                    attname,
+                    converter,
+                    choices,
+                    text,
+                    attname in required,
+                    attname in may_be_empty,
+                )
+            )
+        elif attname in required:
+            steps.append((column, None, None, None, False, True, False))
+    return unknown, tuple(steps)
+
+
 def convert(model, data, from_csv):
     """(values by attname, [(column, message)]) for one row."""
     values, problems = {}, []
-    known = columns(model)
-    for column in data:
-        if column not in known:
-            problems.append(
-                (column, _("Not a field of %(table)s in HSDS 3.0.") % {"table": model.HSDS_NAME})
-            )
-    required = model.hsds_required()
-    for column, (attname, converter, choices) in known.items():
-        raw = data.get(column)
-        if raw is None or (raw == "" and attname not in model.MAY_BE_EMPTY):
-            if attname in required and not (attname in model.MAY_BE_EMPTY and column in data):
+    unknown, steps = _steps(model, tuple(data))
+    for column in unknown:
+        problems.append(
+            (column, _("Not a field of %(table)s in HSDS 3.0.") % {"table": model.HSDS_NAME})
+        )
+    for column, attname, converter, choices, text, required, may_be_empty in steps:
+        raw = None if attname is None else data[column]
+        if raw is None or (raw == "" and not may_be_empty):
+            if required and not may_be_empty:
                 problems.append((column, _("Required, but missing.")))
+            continue
+        if text and raw.__class__ is str:
+            values[attname] = raw
             continue
         try:
             value = converter(raw, from_csv)
