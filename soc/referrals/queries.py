@@ -60,6 +60,7 @@ INBOX_FIELDS = (
     "service__id",
     "service__name",
     "need_term__id",
+    "need_term__code",
     "need_term__name",
     "need_term__name_es",
     "author__id",
@@ -108,10 +109,6 @@ def services_for(need_term_id=None, county_id=None):
     if county_id:
         services = services.filter(service_areas__county_id=county_id).distinct()
     return services.order_by("name", "id")
-
-
-def need_terms():
-    return list(d.TaxonomyTerm.objects.exclude(parent=None).order_by("name"))
 
 
 def unmet_need_counts(county_ids=None):

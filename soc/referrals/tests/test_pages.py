@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from soc.directory.needs import term_id
 from soc.referrals.models import Referral, UnmetNeed
 
 from .builders import add_referral, add_service
@@ -42,11 +43,12 @@ def test_a_coordinator_refers_with_what_the_family_shares(client, cast):
         url,
         {
             "person_name": "Maria Rivera",
-            "need": "Parenting class",
-            "referral_need": "Parenting class",
+            "need_term": str(term_id("parenting-support")),
+            "need": "",
+            "referral_need": "",
             "contact_by": "text",
             "phone": "919-555-0123",
-            "language": "Spanish",
+            "language": "es",
             "category": "general",
             "family_agreed": "on",
             "send": "on",
@@ -54,7 +56,8 @@ def test_a_coordinator_refers_with_what_the_family_shares(client, cast):
     )
     referral = Referral.objects.get(service=service)
     assert response.status_code == 302 and response.url == referral.get_absolute_url()
-    assert referral.status == "requested"
+    assert referral.status == "requested" and referral.need_term.code == "parenting-support"
+    assert (referral.need, referral.shared.need, referral.shared.language) == ("", "", "es")
 
 
 def test_sharing_nothing_the_family_agreed_to_is_refused_on_the_page(client, cast):
