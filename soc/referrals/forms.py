@@ -108,6 +108,7 @@ class ShareForm(uswds.ModelForm):
         # A radio button labelled "---------" is not a way to reach anyone.
         self.fields["contact_by"].choices = SharedDetails.Contact.choices
         self.fields["language"].choices = SpokenLanguage.choices
+        self.fields["need_term"].conditional_hint = _("or say it in words below")
 
     # What the provider sees, in the order it reads; then what stays with the team.
     SHARED_ORDER = (

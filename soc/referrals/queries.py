@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from soc.directory import models as d
+from soc.directory.service_facts import capacity_words
 
 from .followups import waiting_state
 from .models import Referral, ReferralEvent, ReferralNotice, SharedDetails, UnmetNeed
@@ -84,7 +85,8 @@ def capacity_check(service):
     """What the team sees before sending anything about the family: room and who may use it."""
     return {
         "service": service,
-        "status": service.get_capacity_status_display(),
+        # The plain words families read on "Find help" ("Has room", "Full").
+        "status": capacity_words(service) or service.get_capacity_status_display(),
         "status_code": service.capacity_status,
         "capacities": list(service.capacities.all()),
         "eligibility": service.eligibility_description,

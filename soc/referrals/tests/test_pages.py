@@ -15,7 +15,7 @@ def test_the_refer_page_lists_services_with_their_room_by_need_and_county(client
     response = client.get(reverse("referral_new", args=[cast.family.pk]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Crianza con Cariño" in page and "Has capacity" in page and "3 families open" in page
+    assert "Crianza con Cariño" in page and "Has room" in page and "3 families open" in page
 
 
 def test_words_on_the_refer_page_use_the_directory_search(client, cast):
@@ -29,7 +29,7 @@ def test_words_on_the_refer_page_use_the_directory_search(client, cast):
     assert "Despensa del Valle" in page and "Crianza con Cari" not in page
     page = client.get(url, {"words": "crianza en Spanish"}).content.decode()
     assert "Crianza con Cari" in page and "Despensa del Valle" not in page
-    assert "Has capacity" in page and "3 families open" in page
+    assert "Has room" in page and "3 families open" in page
 
 
 def test_a_coordinator_refers_with_what_the_family_shares(client, cast):

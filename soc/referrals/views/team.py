@@ -19,8 +19,9 @@ from soc.form_pages import submit
 from soc.plans.models import Strategy
 from soc.versioning import StaleVersion
 
-from .. import actions, queries
+from .. import actions, queries, states
 from ..forms import AnswerForm, FindServiceForm, NoServiceFitsForm, ShareForm, TransitionForm
+from ..states import Reason
 
 
 def _is_uuid(value):
@@ -191,10 +192,13 @@ def change_choices(user, referral):
     fit them, and which changes need one (the reason list shows only for those)."""
     changes = actions.offered_changes(user, referral)
     reasons, needing_reason = actions.offered_reasons(changes)
+    reopening = any(states.is_reopening(referral.status, to) for to, _label in changes)
     return {
         "changes": changes,
         "reasons": reasons,
         "needing_reason": "|".join(needing_reason),
+        "note_needed_to_reopen": reopening,
+        "note_needed_for_other": Reason.OTHER in dict(reasons),
         "form": TransitionForm(initial={"version": referral.version}),
     }
 
