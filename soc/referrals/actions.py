@@ -81,7 +81,10 @@ def create_referral(
     shared, errors = _check_shared(shared, need_term)
     if service is None or not service.is_public() or service.status != "active":
         errors["service"] = _("This service is not taking referrals now. Please choose another.")
-    if need_term is None and not str(need or "").strip():
+    need = str(need or "").strip()
+    if need_term is None and not need:
+        need = str(shared.get("need") or "").strip()  # the family's words say it to the team
+    if need_term is None and not need:
         errors["need"] = _("Please choose the kind of need or say it in words.")
     if category not in DataCategory.values:
         errors["category"] = _("Please choose what kind of information this is.")
@@ -98,7 +101,7 @@ def create_referral(
         strategy=strategy,
         service=service,
         provider_id=service.organization.agency_id if service.organization_id else None,
-        need=str(need or "").strip(),
+        need=need,
         need_term=need_term,
         status=Status.DRAFT,
         status_changed_at=now,

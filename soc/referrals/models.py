@@ -6,6 +6,7 @@ family agreed to share for this one referral.
 """
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -117,7 +118,13 @@ class Referral(CaseRecord):
     @property
     def need_label(self):
         """The kind of need in the reader's language ("" when none was chosen)."""
-        return self.need_term.label if self.need_term_id and self.need_term else ""
+        if self.need_term_id is None:
+            return ""
+        try:
+            term = self.need_term
+        except ObjectDoesNotExist:  # no database constraint: a term removed by an import
+            return ""
+        return term.label if term is not None else ""
 
 
 class SharedDetails(models.Model):

@@ -61,8 +61,8 @@ class NeedKind(Schema):
 
 
 def _need_kind(referral):
-    term = referral.need_term if referral.need_term_id else None
-    return {"code": term.code, "label": term.label} if term is not None else None
+    label = referral.need_label  # "" when none, or when its term is gone
+    return {"code": referral.need_term.code, "label": label} if label else None
 
 
 class ReferralIn(InputSchema):
