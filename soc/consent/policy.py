@@ -33,6 +33,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from .categories import DataCategory
+from .referrals import is_provider_staff, receives_the_referral
 from .requests import FAMILY_REQUEST_RULES
 
 _ONE_MEMBERSHIP = "_soc_membership_for"  # {family id: membership or None}
@@ -229,17 +230,6 @@ def is_required_by_agency(user, member):
 
 
 @rules.predicate
-def receives_the_referral(user, referral):
-    """Staff of the organization running the service a referral was sent to (not a draft)."""
-    return (
-        referral is not None
-        and user.organization_id is not None
-        and getattr(referral, "provider_id", None) == user.organization_id
-        and referral.status != "draft"
-    )
-
-
-@rules.predicate
 def was_just_shown_this_family_as_a_duplicate(user, family):
     """Asking to join is allowed only right after the family was shown as a possible duplicate,
     so the request cannot be used to probe which families exist."""
@@ -307,10 +297,15 @@ POLICY.add_rule("acknowledge_plan", is_team_member & ~is_family_member)
 POLICY.add_rule("rate_progress", is_facilitator)
 POLICY.add_rule("change_plan_settings", is_caregiver | is_facilitator)
 # Referrals (soc/referrals): any team member refers and follows up; the provider that receives
-# one sees its shared details only and answers it; the family says whether it got help.
+# one sees its shared details only and answers it; the family says whether it got help; staff
+# on either side, never the family, correct a referral entered in error.
 POLICY.add_rule("refer_family", is_team_member)
 POLICY.add_rule("change_referral", is_team_member)
 POLICY.add_rule("act_on_received_referral", receives_the_referral)
+POLICY.add_rule(
+    "correct_referral", (is_team_member & works_for_an_organization) | receives_the_referral
+)
+POLICY.add_rule("open_referral_inbox", is_provider_staff)
 POLICY.add_rule("answer_referral", is_family_member)
 POLICY.add_rule("see_unmet_need_counts", works_for_an_organization)
 # A systemic barrier goes to the county's collaborative without the family (soc.collaboratives).

@@ -1,7 +1,6 @@
 """The "Find help" search form and the form provider staff use to keep a service current."""
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from soc import uswds
@@ -12,12 +11,8 @@ from .needs import NEEDS_TAXONOMY_ID
 
 
 def _need_choices():
-    spanish = (get_language() or "en").startswith("es")
     terms = TaxonomyTerm.objects.filter(taxonomy_detail_id=NEEDS_TAXONOMY_ID).order_by("code")
-    named = sorted(
-        ((t.code, (t.name_es if spanish and t.name_es else t.name)) for t in terms),
-        key=lambda c: c[1],
-    )
+    named = sorted(((t.code, t.label) for t in terms), key=lambda c: c[1])
     return [("", _("Any kind of help")), *named]
 
 

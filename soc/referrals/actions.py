@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.categories import DataCategory
+from soc.families.models import SpokenLanguage
 from soc.versioning import lock_for_edit
 
 from . import notifications, states
@@ -39,12 +40,16 @@ class IllegalTransition(Exception):
         )
 
 
-def _check_shared(shared):
+def _check_shared(shared, need_term):
     errors = {}
     shared = {k: v for k, v in shared.items() if k in SHARED_FIELDS}
-    for field in ("person_name", "need", "contact_by", "language"):
+    # The kind of need says it in every language; words are wanted only without one.
+    required = ("person_name", "contact_by", "language") + (() if need_term else ("need",))
+    for field in required:
         if not str(shared.get(field) or "").strip():
             errors[f"shared.{field}"] = _("Please fill this in with the family.")
+    if shared.get("language") and shared["language"] not in SpokenLanguage.values:
+        errors["shared.language"] = _("Please choose a language from the list.")
     contact = shared.get("contact_by")
     if contact in ("phone", "text") and not str(shared.get("phone") or "").strip():
         errors["shared.phone"] = _("Please give the phone number the family wants used.")
@@ -73,11 +78,14 @@ def create_referral(
     """Refer the family to a service, sharing with the provider only `shared`, chosen with the
     family. Sent at once unless `send` is False (a draft the provider does not see)."""
     policy.require(user, "refer_family", family)
-    shared, errors = _check_shared(shared)
+    shared, errors = _check_shared(shared, need_term)
     if service is None or not service.is_public() or service.status != "active":
         errors["service"] = _("This service is not taking referrals now. Please choose another.")
-    if not str(need or "").strip():
-        errors["need"] = _("Please say what the family needs.")
+    need = str(need or "").strip()
+    if need_term is None and not need:
+        need = str(shared.get("need") or "").strip()  # the family's words say it to the team
+    if need_term is None and not need:
+        errors["need"] = _("Please choose the kind of need or say it in words.")
     if category not in DataCategory.values:
         errors["category"] = _("Please choose what kind of information this is.")
     if strategy is not None and strategy.family_id != family.pk:
@@ -93,7 +101,7 @@ def create_referral(
         strategy=strategy,
         service=service,
         provider_id=service.organization.agency_id if service.organization_id else None,
-        need=need.strip(),
+        need=need,
         need_term=need_term,
         status=Status.DRAFT,
         status_changed_at=now,
@@ -115,10 +123,8 @@ def create_referral(
 def _may_make(user, referral, to):
     if to in states.BY_PROVIDER:
         return policy.can(user, "act_on_received_referral", referral)
-    if to in states.BY_EITHER:
-        return policy.can(user, "change_referral", referral) or policy.can(
-            user, "act_on_received_referral", referral
-        )
+    if to in states.CORRECTIONS:
+        return policy.can(user, "correct_referral", referral)
     return policy.can(user, "change_referral", referral)
 
 
@@ -238,13 +244,27 @@ def answer_referral(user, referral, *, answer, note="", request=None):
 
 
 def offered_changes(user, referral):
-    """(status, label) of the changes this user may make to this referral now (the buttons)."""
+    """(status, label) of the changes this user may make to this referral now (the buttons),
+    each named by what it does: reopening lands in "Sent, waiting for an answer"."""
     return [
-        (to.value, REOPEN_LABEL if states.is_reopening(referral.status, to) else to.label)
+        (
+            to.value,
+            states.REOPEN_LABEL
+            if states.is_reopening(referral.status, to)
+            else states.ACTION_LABELS[to],
+        )
         for to in Status
         if states.allowed(referral.status, to) and _may_make(user, referral, to)
     ]
 
 
-# Reopening lands in "Sent, waiting for an answer": offered by what it does, not where it lands.
-REOPEN_LABEL = gettext_lazy("Open it again and send it to the provider")
+def offered_reasons(changes):
+    """(reason, label) fitting the offered changes that need one, and the statuses needing one."""
+    needing = [to for to, _label in changes if to in states.NEEDS_REASON]
+    fitting = {reason for to in needing for reason in states.REASONS_FOR[to]}
+    return [(r.value, r.label) for r in Reason if r in fitting], needing
+
+
+def may_answer(user, referral):
+    """The family may say whether it got help once the referral is closed."""
+    return referral.may_be_answered_by_family() and policy.can(user, "answer_referral", referral)

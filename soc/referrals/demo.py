@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from soc.directory import models as d
+from soc.directory.needs import NEEDS_TAXONOMY_ID
 from soc.teams.models import Membership
 
 from . import actions
@@ -90,6 +91,11 @@ def _teams(limit):
     return out[:limit]
 
 
+def _term(code):
+    """A kind of need of the shipped taxonomy (None where `soc directory demo` did not load it)."""
+    return d.TaxonomyTerm.objects.filter(code=code, taxonomy_detail_id=NEEDS_TAXONOMY_ID).first()
+
+
 def _caregiver_user(family):
     member = (
         family.team.memberships.active()
@@ -125,6 +131,7 @@ def add_demo_referrals(password, now=None):
     if agency is None or not teams:
         return 0, None
     provider = _provider_account(agency, password)
+    parenting = _term("parenting-support")
     now = now or timezone.now()
     added = 0
     # The family answers where a caregiver signs in (María Rivera's family in the story).
@@ -137,17 +144,18 @@ def add_demo_referrals(password, now=None):
         shared = {
             **SHARED,
             "person_name": caregiver.first_name if caregiver else family.display_name,
-            "need": "Parenting support and a class for the family",
+            "need": "",  # the kind of need says it, in each reader's language
             "phone": (caregiver.phone if caregiver else "") or "919-555-0100",
-            "language": family.get_primary_language_display(),
+            "language": family.primary_language,
             "interpreter_needed": family.interpreter_needed,
         }
         referral = actions.create_referral(
             facilitator.user,
             family,
             service=service,
-            need="Parenting support",
-            shared=shared,
+            need="" if parenting else "Parenting support",
+            need_term=parenting,
+            shared={**shared, "need": "" if parenting else "Parenting support"},
             send=True,
         )
         for to, reason, note in path:
@@ -161,16 +169,18 @@ def add_demo_referrals(password, now=None):
     for referral, days in zip(waiting, (5, 23), strict=False):
         Referral.objects.filter(pk=referral.pk).update(sent_at=now - timedelta(days=days))
     facilitator = teams[0]
+    respite = _term("respite")
     actions.create_referral(
         facilitator.user,
         facilitator.team.family,
         service=services[0],
-        need="Respite for the weekend",
+        need="For a weekend" if respite else "Respite for a weekend",
+        need_term=respite,
         shared={
             **SHARED,
             "person_name": "—",
-            "need": "Respite",
-            "language": "Spanish",
+            "need": "" if respite else "Respite",
+            "language": facilitator.team.family.primary_language,
             "phone": "919-555-0100",
         },  # fmt: skip
         send=False,

@@ -6,6 +6,7 @@ family agreed to share for this one referral.
 """
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc.consent import filters
 from soc.consent.records import CaseRecord, CaseRecordQuerySet
+from soc.families.models import SpokenLanguage
 
 from .states import CLOSED, OPEN, Reason, Status
 
@@ -59,7 +61,9 @@ class Referral(CaseRecord):
         related_name="received_referrals",
         verbose_name=_("provider"),
     )
-    need = models.CharField(_("the need"), max_length=500)
+    # The kind of need is a term of the needs taxonomy (a code, read in each reader's language);
+    # `need` is only what the team adds in its own words.
+    need = models.CharField(_("the need, in the team's words"), max_length=500, blank=True)
     need_term = models.ForeignKey(
         "directory.TaxonomyTerm",
         on_delete=models.SET_NULL,
@@ -111,6 +115,17 @@ class Referral(CaseRecord):
     def may_be_answered_by_family(self):
         return self.status in CLOSED
 
+    @property
+    def need_label(self):
+        """The kind of need in the reader's language ("" when none was chosen)."""
+        if self.need_term_id is None:
+            return ""
+        try:
+            term = self.need_term
+        except ObjectDoesNotExist:  # no database constraint: a term removed by an import
+            return ""
+        return term.label if term is not None else ""
+
 
 class SharedDetails(models.Model):
     """What the family agreed to share with the provider for this referral, and nothing more."""
@@ -123,12 +138,13 @@ class SharedDetails(models.Model):
     referral = models.OneToOneField(Referral, on_delete=models.CASCADE, related_name="shared")
     person_name = models.CharField(_("who to contact"), max_length=150)
     child_name = models.CharField(_("the child or youth"), max_length=150, blank=True)
-    need = models.CharField(_("the need, as the family wants it said"), max_length=500)
+    need = models.CharField(_("the need, as the family wants it said"), max_length=500, blank=True)
     contact_by = models.CharField(_("how to reach them"), max_length=8, choices=Contact.choices)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     best_times = models.CharField(_("best times to reach them"), max_length=200, blank=True)
-    language = models.CharField(_("language"), max_length=40)
+    # A code (families.SpokenLanguage), shown in each reader's language.
+    language = models.CharField(_("language"), max_length=40, choices=SpokenLanguage.choices)
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
     no_phone_calls = models.BooleanField(_("please do not call"), default=False)
     no_voicemail = models.BooleanField(_("please do not leave voicemail"), default=False)

@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from soc.directory import models as d
+from soc.directory.service_facts import capacity_words
 
 from .followups import waiting_state
 from .models import Referral, ReferralEvent, ReferralNotice, SharedDetails, UnmetNeed
@@ -60,6 +61,7 @@ INBOX_FIELDS = (
     "service__id",
     "service__name",
     "need_term__id",
+    "need_term__code",
     "need_term__name",
     "need_term__name_es",
     "author__id",
@@ -83,7 +85,8 @@ def capacity_check(service):
     """What the team sees before sending anything about the family: room and who may use it."""
     return {
         "service": service,
-        "status": service.get_capacity_status_display(),
+        # The plain words families read on "Find help" ("Has room", "Full").
+        "status": capacity_words(service) or service.get_capacity_status_display(),
         "status_code": service.capacity_status,
         "capacities": list(service.capacities.all()),
         "eligibility": service.eligibility_description,
@@ -108,10 +111,6 @@ def services_for(need_term_id=None, county_id=None):
     if county_id:
         services = services.filter(service_areas__county_id=county_id).distinct()
     return services.order_by("name", "id")
-
-
-def need_terms():
-    return list(d.TaxonomyTerm.objects.exclude(parent=None).order_by("name"))
 
 
 def unmet_need_counts(county_ids=None):

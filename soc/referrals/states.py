@@ -54,15 +54,45 @@ for _state in set(S) - FINAL:
 
 # Changes that need a reason from the list (`Reason`); reopening needs one in words.
 NEEDS_REASON = frozenset({S.REJECTED, S.CANCELLED, S.FAILED})
-# Who makes each change: the provider answers and reports; the referring team sends,
-# cancels and reopens; either side may say a referral was entered in error.
+# Who makes each change: the provider answers and reports; the referring team, the family
+# included, sends, cancels and reopens; "entered in error" corrects a record, so only staff
+# make it, on either side (policy rule "correct_referral"), never the family.
 BY_PROVIDER = frozenset({S.ACCEPTED, S.REJECTED, S.IN_PROGRESS, S.ON_HOLD, S.COMPLETED, S.FAILED})
 BY_TEAM = frozenset({S.REQUESTED, S.CANCELLED})
-BY_EITHER = frozenset({S.ENTERED_IN_ERROR})
+CORRECTIONS = frozenset({S.ENTERED_IN_ERROR})
 # Reasons that mean the community lacks a service: the need is counted as unmet.
 UNMET_REASONS = frozenset(
     {Reason.NO_CAPACITY, Reason.NOT_ELIGIBLE, Reason.LANGUAGE, Reason.TRANSPORT, Reason.COST}
 )
+
+
+# The reasons that fit each change that needs one (the page offers these; the API takes any).
+REASONS_FOR = {
+    S.REJECTED: (Reason.NO_CAPACITY, Reason.NOT_ELIGIBLE, Reason.LANGUAGE, Reason.OTHER),
+    S.CANCELLED: (Reason.DECLINED, Reason.TRANSPORT, Reason.COST, Reason.LANGUAGE, Reason.OTHER),
+    S.FAILED: (
+        Reason.UNREACHABLE,
+        Reason.DECLINED,
+        Reason.TRANSPORT,
+        Reason.COST,
+        Reason.LANGUAGE,
+        Reason.OTHER,
+    ),
+}
+
+# Each change offered as what the person does, in plain words (the status says where it lands).
+ACTION_LABELS = {
+    S.REQUESTED: _("Send it to the provider"),
+    S.ACCEPTED: _("Accept it"),
+    S.REJECTED: _("Turn it down"),
+    S.CANCELLED: _("Cancel this referral"),
+    S.IN_PROGRESS: _("The family started getting the service"),
+    S.ON_HOLD: _("Put it on hold"),
+    S.COMPLETED: _("The service is finished"),
+    S.FAILED: _("It could not be done"),
+    S.ENTERED_IN_ERROR: _("It was entered by mistake"),
+}
+REOPEN_LABEL = _("Open it again and send it to the provider")
 
 
 def allowed(current, to):

@@ -1,8 +1,8 @@
 """A referral closes the loop in the browser: the coordinator finds a service and refers from the
 team page (1280 px), the provider accepts and completes it from the inbox (1280 px), and the
-caregiver, on a phone in Spanish, sees where it stands and says whether she got the help she
-needed. axe-core finds no serious or critical violation on any page; screenshots land in
-test-artifacts/."""
+caregiver, on a phone in Spanish, sees where it stands (the need and the language in Spanish,
+no staff-only "entered in error") and says whether she got the help she needed. axe-core finds
+no serious or critical violation on any page; screenshots land in test-artifacts/."""
 
 import pytest
 from django.urls import reverse
@@ -54,8 +54,16 @@ def _refer(browser, live_server, artifacts, cast, service):
         with page.expect_navigation():
             page.get_by_role("link", name=f"Refer to {service.name}").click()
         _look(page, "referral-share", artifacts)
-        page.get_by_label(en("The need, for the team's record")).fill("Parenting support")
-        page.get_by_label("The need, as the family wants it said").fill("Clases para padres")
+        # The family's language is chosen from what the family said; the kind of need is a
+        # term, read by each person in their language.
+        assert page.locator("#id_language").input_value() == "es"
+        page.locator("#id_need_term").select_option(label="Parenting support")
+        page.get_by_label(en("The need in the family's own words (optional)")).fill(
+            "Clases para padres"
+        )
+        page.get_by_label(en("More about the need, for your team only (optional)")).fill(
+            "After the custody hearing"
+        )
         page.get_by_text(en("Text message"), exact=True).click()
         page.locator("#id_phone").fill("919-555-0123")
         page.get_by_text(en("The family agreed to share exactly this with the provider")).click()
@@ -80,16 +88,34 @@ def _provider_accepts_and_completes(browser, live_server, artifacts, provider, r
             page.get_by_role("link", name="Maria Rivera").click()
         _look(page, "referral-received", artifacts)
         main = page.locator("main").inner_text()
-        assert "919-555-0123" in main and "Parenting support" not in main  # the team's words
-        _change(page, "accepted", en("Accepted"))
+        assert "919-555-0123" in main and "Parenting support" in main and "Spanish" in main
+        assert "After the custody hearing" not in main  # the team's words stay with the team
+        _change(page, "accepted", en("Accept it"))
         _look(page, "referral-accepted", artifacts)
-        page.get_by_label(en("Note"), exact=True).fill("Went to 8 classes")
-        _change(page, "completed", en("Completed"))
+        page.locator("#change-note").fill("Went to 8 classes")
+        _change(page, "completed", en("The service is finished"))
         _look(page, "referral-completed", artifacts)
     finally:
         context.close()
     referral.refresh_from_db()
     assert referral.status == "completed" and referral.outcome == "Went to 8 classes"
+
+
+def _reads_spanish_and_offers_no_correction(page):
+    """The caregiver's referral page: the need and the language in Spanish, and only what a
+    family may do (open it again), never the staff's "entered in error"."""
+    main = page.locator("main")
+    details = main.locator("dl").first.inner_text()
+    assert "Apoyo para madres y padres" in details and "Parenting support" not in details
+    shared = main.locator("dl").nth(1).inner_text()
+    assert "Español" in shared and "Spanish" not in shared
+    assert main.get_by_role("heading", name=es("Tell us how it went")).count() == 1
+    assert es("Did you get the help you needed?") in main.inner_text()
+    offered = main.locator("input[name=to]")
+    assert [offered.nth(i).get_attribute("value") for i in range(offered.count())] == ["requested"]
+    assert main.locator("#to-entered-in-error").count() == 0
+    for words in ("It was entered by mistake", "Entered in error"):
+        assert es(words) not in main.inner_text()
 
 
 def test_a_referral_from_the_team_page_to_the_family_s_own_answer(
@@ -113,9 +139,11 @@ def test_a_referral_from_the_team_page_to_the_family_s_own_answer(
     check_page(page, "referral-caregiver-family", artifacts, lang="es")
     panel = page.locator("section[aria-labelledby=referrals-heading]")
     assert es("Completed") in panel.text_content()
+    assert "Apoyo para madres y padres" in panel.text_content()
     with page.expect_navigation():
         panel.get_by_role("link", name=es("Did you get the help you needed? Tell us.")).click()
     check_page(page, "referral-caregiver", artifacts, lang="es")
+    _reads_spanish_and_offers_no_correction(page)
     page.get_by_text(es("Yes"), exact=True).click()
     page.get_by_label(es("Anything you want to add (optional)")).fill("Me ayudó mucho")
     with page.expect_navigation():

@@ -1,6 +1,7 @@
 """Taxonomies, their terms, the attributes that tag any record with a term, and change metadata."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .base import HsdsRecord, owner, soft_link, text
@@ -45,6 +46,12 @@ class TaxonomyTerm(HsdsRecord):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The term's name in the reader's language (Spanish where the term has one)."""
+        spanish = (get_language() or "en").startswith("es")
+        return self.name_es if spanish and self.name_es else self.name
 
 
 class Attribute(HsdsRecord):

@@ -5,6 +5,7 @@ from ninja import Field, Schema
 
 from soc.api.schemas import Id, InputSchema, Version, choices
 from soc.consent.categories import DataCategory
+from soc.families.models import SpokenLanguage
 
 from ..followups import waiting_state
 from ..models import Referral, SharedDetails, UnmetNeed
@@ -16,12 +17,16 @@ class SharedIn(InputSchema):
 
     person_name: str = Field(..., max_length=150)
     child_name: str = Field("", max_length=150)
-    need: str = Field(..., max_length=500, description="The need, as the family wants it said.")
+    need: str = Field(
+        "",
+        max_length=500,
+        description="The need in the family's own words; may be empty when `need_term` is given.",
+    )
     contact_by: choices(SharedDetails.Contact)
     phone: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
     best_times: str = Field("", max_length=200)
-    language: str = Field(..., max_length=40)
+    language: choices(SpokenLanguage) = Field(..., description="The language's code.")
     interpreter_needed: bool = False
     no_phone_calls: bool = False
     no_voicemail: bool = False
@@ -36,17 +41,39 @@ class SharedOut(Schema):
     phone: str
     email: str
     best_times: str
-    language: str
+    language: str = Field(description="The language's code (families' spoken languages).")
+    language_label: str = Field(description="The language's name in the reader's language.")
     interpreter_needed: bool
     no_phone_calls: bool
     no_voicemail: bool
     other_preferences: str
 
+    @staticmethod
+    def resolve_language_label(shared):
+        return str(shared.get_language_display())
+
+
+class NeedKind(Schema):
+    """The kind of need: its code in the needs taxonomy and its name in the reader's language."""
+
+    code: str
+    label: str
+
+
+def _need_kind(referral):
+    label = referral.need_label  # "" when none, or when its term is gone
+    return {"code": referral.need_term.code, "label": label} if label else None
+
 
 class ReferralIn(InputSchema):
     service: UUID = Field(..., description="The directory service (HSDS id).")
-    need: str = Field(..., max_length=500, description="The need, for the team's record.")
-    need_term: UUID | None = Field(None, description="The need's taxonomy term, if any.")
+    need: str = Field(
+        "",
+        max_length=500,
+        description="More about the need in the team's words (the provider never sees it); "
+        "needed when no `need_term` is given.",
+    )
+    need_term: UUID | None = Field(None, description="The kind of need: its taxonomy term.")
     strategy: Id | None = Field(None, description="The plan strategy this referral carries out.")
     category: choices(DataCategory) = "general"
     shared: SharedIn
@@ -93,6 +120,7 @@ class ReferralOut(Schema):
     service: ServiceRef
     need: str
     need_term: UUID | None = Field(alias="need_term_id")
+    need_kind: NeedKind | None
     strategy: int | None = Field(alias="strategy_id")
     category: choices(DataCategory)
     made_by: str
@@ -111,6 +139,10 @@ class ReferralOut(Schema):
     @staticmethod
     def resolve_waiting(referral):
         return waiting_state(referral)
+
+    @staticmethod
+    def resolve_need_kind(referral):
+        return _need_kind(referral)
 
 
 class ReferralDetail(ReferralOut):
@@ -131,8 +163,13 @@ class ReceivedOut(Schema):
     sent_at: datetime | None
     referred_by: str
     referred_by_organization: str
+    need_kind: NeedKind | None
     outcome: str
     shared: SharedOut
+
+    @staticmethod
+    def resolve_need_kind(referral):
+        return _need_kind(referral)
 
     @staticmethod
     def resolve_referred_by(referral):

@@ -5,21 +5,25 @@ from django import template
 from soc.consent import policy
 from soc.consent.disclosures import disclose
 
-from .. import queries
+from .. import actions, queries
 
 register = template.Library()
 
 
 @register.inclusion_tag("referrals/_team_panel.html", takes_context=True)
-def family_referrals(context, family, is_family=False):
-    """The family's referrals with status and waiting flags (a fixed number of queries)."""
+def family_referrals(context, family):
+    """The family's referrals with status and waiting flags (a fixed number of queries), each
+    saying whether this reader is asked "did you get the help you needed?"."""
     request = context["request"]
     referrals = queries.family_referrals(request.user, family)
     disclose(request.user, referrals, door="page", request=request)
+    for referral in referrals:
+        referral.asks_for_answer = not referral.family_answer and actions.may_answer(
+            request.user, referral
+        )
     return {
         "family": family,
         "referrals": referrals,
-        "is_family": is_family,
         "may_refer": policy.can(request.user, "refer_family", family),
     }
 

@@ -14,7 +14,7 @@ SHARED = {
     "contact_by": "text",
     "phone": "919-555-0123",
     "best_times": "After 5 pm",
-    "language": "Spanish",
+    "language": "es",
     "interpreter_needed": False,
     "no_phone_calls": True,
 }

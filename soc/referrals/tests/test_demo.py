@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from soc.demo.actions import seed
 from soc.directory.demo import add_demo_directory
-from soc.referrals.models import Referral, UnmetNeed
+from soc.families.models import SpokenLanguage
+from soc.referrals.models import Referral, SharedDetails, UnmetNeed
 from soc.referrals.states import Status
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,8 @@ def test_demo_referrals_are_in_every_state_with_answers_and_an_inbox_once(client
     assert Referral.objects.count() == count
     from soc.accounts.models import User
 
+    # The demo's intake coordinator reads Spanish: the kind of need is in Spanish, no English.
     client.force_login(User.objects.get(email="provider@example.org"))
     page = client.get(reverse("referral_inbox")).content.decode()
-    assert "Parenting support and a class for the family" in page
+    assert "Apoyo para madres y padres" in page and "Parenting support" not in page
+    assert set(SharedDetails.objects.values_list("language", flat=True)) <= set(SpokenLanguage)

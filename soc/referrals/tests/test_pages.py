@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from soc.directory.needs import term_id
 from soc.referrals.models import Referral, UnmetNeed
 
 from .builders import add_referral, add_service
@@ -14,7 +15,7 @@ def test_the_refer_page_lists_services_with_their_room_by_need_and_county(client
     response = client.get(reverse("referral_new", args=[cast.family.pk]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Crianza con Cariño" in page and "Has capacity" in page and "3 families open" in page
+    assert "Crianza con Cariño" in page and "Has room" in page and "3 families open" in page
 
 
 def test_words_on_the_refer_page_use_the_directory_search(client, cast):
@@ -28,7 +29,7 @@ def test_words_on_the_refer_page_use_the_directory_search(client, cast):
     assert "Despensa del Valle" in page and "Crianza con Cari" not in page
     page = client.get(url, {"words": "crianza en Spanish"}).content.decode()
     assert "Crianza con Cari" in page and "Despensa del Valle" not in page
-    assert "Has capacity" in page and "3 families open" in page
+    assert "Has room" in page and "3 families open" in page
 
 
 def test_a_coordinator_refers_with_what_the_family_shares(client, cast):
@@ -42,11 +43,12 @@ def test_a_coordinator_refers_with_what_the_family_shares(client, cast):
         url,
         {
             "person_name": "Maria Rivera",
-            "need": "Parenting class",
-            "referral_need": "Parenting class",
+            "need_term": str(term_id("parenting-support")),
+            "need": "",
+            "referral_need": "",
             "contact_by": "text",
             "phone": "919-555-0123",
-            "language": "Spanish",
+            "language": "es",
             "category": "general",
             "family_agreed": "on",
             "send": "on",
@@ -54,7 +56,8 @@ def test_a_coordinator_refers_with_what_the_family_shares(client, cast):
     )
     referral = Referral.objects.get(service=service)
     assert response.status_code == 302 and response.url == referral.get_absolute_url()
-    assert referral.status == "requested"
+    assert referral.status == "requested" and referral.need_term.code == "parenting-support"
+    assert (referral.need, referral.shared.need, referral.shared.language) == ("", "", "es")
 
 
 def test_sharing_nothing_the_family_agreed_to_is_refused_on_the_page(client, cast):

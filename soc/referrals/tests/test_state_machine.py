@@ -25,7 +25,12 @@ pytestmark = pytest.mark.django_db
 
 def test_referral_states_follow_the_closed_loop_pattern(cast):
     add_referral(cast)
-    people = {"provider": cast.provider, "team": cast.facilitator, "other": cast.other_provider}
+    people = {
+        "provider": cast.provider,
+        "team": cast.facilitator,
+        "family": cast.caregiver,
+        "other": cast.other_provider,
+    }
 
     class ReferralStates(RuleBasedStateMachine):
         @initialize()
@@ -53,9 +58,11 @@ def test_referral_states_follow_the_closed_loop_pattern(cast):
             permitted = (
                 who == "provider"
                 and self.status != Status.DRAFT  # a draft is not sent: the provider knows nothing
-                and to in states.BY_PROVIDER | states.BY_EITHER
+                and to in states.BY_PROVIDER | states.CORRECTIONS
                 or who == "team"
                 and to not in states.BY_PROVIDER
+                or who == "family"  # never a correction: that is for staff
+                and to in states.BY_TEAM
             )
             reopening = states.is_reopening(self.status, to)
             reasoned = (

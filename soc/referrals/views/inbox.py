@@ -9,10 +9,9 @@ from django.views.decorators.http import require_POST
 from soc.audit.log import record
 from soc.consent.doors import refuse
 
-from .. import actions, queries
-from ..forms import TransitionForm
+from .. import queries
 from ..states import Status
-from .team import change_from_form
+from .team import change_choices, change_from_form
 
 
 @login_required
@@ -46,11 +45,7 @@ def referral_received(request, referral_id):
         family_id=referral.family_id,
         request=request,
     )
-    context = {
-        "referral": referral,
-        "changes": actions.offered_changes(request.user, referral),
-        "form": TransitionForm(initial={"version": referral.version}),
-    }
+    context = {"referral": referral, **change_choices(request.user, referral)}
     return render(request, "referrals/received.html", context)
 
 

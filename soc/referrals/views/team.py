@@ -1,5 +1,7 @@
 """The team's referral pages: find a service, the capacity check, what to share, send; follow up."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,8 +19,17 @@ from soc.form_pages import submit
 from soc.plans.models import Strategy
 from soc.versioning import StaleVersion
 
-from .. import actions, queries
+from .. import actions, queries, states
 from ..forms import AnswerForm, FindServiceForm, NoServiceFitsForm, ShareForm, TransitionForm
+from ..states import Reason
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def _strategy(request, family):
@@ -65,15 +76,15 @@ def referral_new(request, family_id):
 
 
 def _initial_share(family, need_term):
+    """What the form starts with, for the family to check: codes, never words in one language."""
     caregiver = family.people.filter(role="caregiver").order_by("id").first()
     return {
         "person_name": f"{caregiver.first_name} {caregiver.last_name}".strip() if caregiver else "",
         "phone": caregiver.phone if caregiver else "",
         "email": caregiver.email if caregiver else "",
-        "language": family.get_primary_language_display(),
+        "language": family.primary_language,
         "interpreter_needed": family.interpreter_needed,
-        "need": need_term.name if need_term else "",
-        "referral_need": need_term.name if need_term else "",
+        "need_term": need_term,
         "contact_by": "phone",
     }
 
@@ -84,8 +95,8 @@ def referral_share(request, family_id, service_id):
     family = family_for(request, family_id, "refer_family")
     service = get_object_or_404(Service.objects.select_related("organization"), pk=service_id)
     strategy = _strategy(request, family)
-    need_id = request.GET.get("need") or request.POST.get("need_term") or None
-    need_term = TaxonomyTerm.objects.filter(pk=need_id).first() if need_id else None
+    need_id = request.GET.get("need")
+    need_term = TaxonomyTerm.objects.filter(pk=need_id).first() if _is_uuid(need_id) else None
     form = ShareForm(
         request.POST if request.method == "POST" else None,
         initial=_initial_share(family, need_term),
@@ -94,7 +105,6 @@ def referral_share(request, family_id, service_id):
         "family": family,
         "check": queries.capacity_check(service),
         "strategy": strategy,
-        "need_term": need_term,
     }
 
     def act(data):
@@ -104,7 +114,7 @@ def referral_share(request, family_id, service_id):
             family,
             service=service,
             need=data["referral_need"],
-            need_term=need_term,
+            need_term=data["need_term"],
             strategy=strategy,
             category=data["category"],
             shared=shared,
@@ -116,7 +126,7 @@ def referral_share(request, family_id, service_id):
     def errors(form, error):
         for field, found in getattr(error, "message_dict", {"": error.messages}).items():
             name = field.removeprefix("shared.")
-            name = "referral_need" if name == "need" and field == "need" else name
+            name = "need_term" if name == "need" and field == "need" else name
             form.add_error(name if name in form.fields else None, found)
 
     return submit(
@@ -165,19 +175,32 @@ def referral(request, family_id, referral_id):
     referral = _referral_or_404(request, family, referral_id)
     record_view(request, "referral.view", referral, family.pk)
     queries.notices_seen(request.user, referral)
-    changes = actions.offered_changes(request.user, referral)
     context = {
         "family": family,
         "referral": referral,
-        "changes": changes,
-        "form": TransitionForm(initial={"version": referral.version}),
-        "may_answer": referral.may_be_answered_by_family()
-        and policy.can(request.user, "answer_referral", referral),
+        **change_choices(request.user, referral),
+        "may_answer": actions.may_answer(request.user, referral),
         "answer_form": AnswerForm(
             initial={"answer": referral.family_answer, "note": referral.family_answer_note}
         ),
     }
     return render(request, "referrals/referral.html", context)
+
+
+def change_choices(user, referral):
+    """What the change form offers this user: the changes the rules allow, the reasons that
+    fit them, and which changes need one (the reason list shows only for those)."""
+    changes = actions.offered_changes(user, referral)
+    reasons, needing_reason = actions.offered_reasons(changes)
+    reopening = any(states.is_reopening(referral.status, to) for to, _label in changes)
+    return {
+        "changes": changes,
+        "reasons": reasons,
+        "needing_reason": "|".join(needing_reason),
+        "note_needed_to_reopen": reopening,
+        "note_needed_for_other": Reason.OTHER in dict(reasons),
+        "form": TransitionForm(initial={"version": referral.version}),
+    }
 
 
 def change_from_form(request, referral, done):
