@@ -120,7 +120,7 @@ def _capped_counts(querysets):
     for qs in querysets:
         sql, qs_params = qs.order_by().values("pk")[: COUNT_CAP + 1].query.sql_with_params()
         # Django compiled sql, with its parameters apart: nothing of the query is in the text.
-        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")  # noqa: S608
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")  # noqa: S608  # nosec B608 - Django-compiled SQL, parameters apart
         params.extend(qs_params)
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(selects), params)
