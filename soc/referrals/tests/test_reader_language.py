@@ -99,6 +99,22 @@ def test_a_referral_needs_a_kind_of_need_or_words(cast):
     assert set(error.value.message_dict) == {"shared.language"}
 
 
+def test_without_a_kind_of_need_the_family_s_words_are_the_team_s_record_too(cast):
+    add_referral(cast)
+    referral = actions.create_referral(
+        cast.facilitator,
+        cast.family,
+        service=cast.service,
+        need="",
+        shared={**SHARED, "need": "Clases para padres"},
+    )
+    assert (referral.need, referral.need_label, referral.shared.need) == (
+        "Clases para padres",
+        "",
+        "Clases para padres",
+    )
+
+
 def test_the_api_keeps_codes_and_gives_a_label_in_the_reader_s_language(cast):
     referral = add_referral(cast)
     team = ApiClient(cast.facilitator)
