@@ -154,6 +154,11 @@ def transition(referral, to, by, reason="", note="", expected_version=None, requ
         errors["reason"] = _("Please choose a reason from the list.")
     elif to in states.NEEDS_REASON and not reason:
         errors["reason"] = str(REASON_REQUIRED)
+    elif to in states.NEEDS_REASON and reason not in states.REASONS_FOR[to]:
+        # The page offers only these; the API must not record "turned down: family declined".
+        errors["reason"] = _("This reason does not fit this change. Choose one of: %(fit)s.") % {
+            "fit": ", ".join(str(Reason(r).label) for r in states.REASONS_FOR[to])
+        }
     if reason == Reason.OTHER and not note:
         errors["note"] = _("Please say why in a few words.")
     if reopening and not note:

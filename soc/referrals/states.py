@@ -66,9 +66,16 @@ UNMET_REASONS = frozenset(
 )
 
 
-# The reasons that fit each change that needs one (the page offers these; the API takes any).
+# The reasons that fit each change that needs one: the page offers only these, and
+# actions.transition refuses any other (the API included).
 REASONS_FOR = {
-    S.REJECTED: (Reason.NO_CAPACITY, Reason.NOT_ELIGIBLE, Reason.LANGUAGE, Reason.OTHER),
+    S.REJECTED: (
+        Reason.NO_CAPACITY,
+        Reason.NOT_ELIGIBLE,
+        Reason.LANGUAGE,
+        Reason.COST,
+        Reason.OTHER,
+    ),
     S.CANCELLED: (Reason.DECLINED, Reason.TRANSPORT, Reason.COST, Reason.LANGUAGE, Reason.OTHER),
     S.FAILED: (
         Reason.UNREACHABLE,

@@ -96,3 +96,17 @@ def test_a_county_id_out_of_range_is_a_422_not_a_server_error(cast):
     client = ApiClient(cast.facilitator)
     for county in ("0", str(2**64), "-1"):
         assert client.call("get", f"/referrals/unmet-needs?county={county}").status_code == 422
+
+
+def test_a_reason_that_does_not_fit_the_change_is_refused_with_the_ones_that_do(cast):
+    referral = add_referral(cast)
+    provider = ApiClient(cast.provider)
+    url = f"/referrals/inbox/{referral.pk}/transitions"
+    # "The family declined" is the team's word for cancelling, not a provider's for turning down.
+    refused = provider.call("post", url, {"to": "rejected", "version": 2, "reason": "declined"})
+    assert refused.status_code == 422
+    assert "does not fit" in str(refused.json()) and "Not eligible" in str(refused.json())
+    referral.refresh_from_db()
+    assert referral.status == "requested" and referral.version == 2
+    fits = provider.call("post", url, {"to": "rejected", "version": 2, "reason": "no-capacity"})
+    assert fits.status_code == 200

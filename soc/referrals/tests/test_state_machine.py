@@ -66,7 +66,7 @@ def test_referral_states_follow_the_closed_loop_pattern(cast):
             )
             reopening = states.is_reopening(self.status, to)
             reasoned = (
-                (to not in states.NEEDS_REASON or reason)
+                (to not in states.NEEDS_REASON or reason in states.REASONS_FOR[to])
                 and (reason != Reason.OTHER or note)
                 and (not reopening or note)
             )

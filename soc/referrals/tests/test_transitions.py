@@ -86,7 +86,7 @@ def test_a_decline_for_capacity_is_counted_as_an_unmet_need_without_the_family(c
     referral = add_referral(cast)
     actions.transition(referral, "rejected", cast.provider, reason="no-capacity")
     actions.transition(referral, "requested", cast.facilitator, note="again")
-    actions.transition(referral, "rejected", cast.provider, reason="declined")  # not a gap
+    actions.transition(referral, "rejected", cast.provider, reason="not-eligible")  # counted once
     (unmet,) = UnmetNeed.objects.all()
     assert unmet.barrier == "no-capacity" and unmet.county == cast.family.county
     assert not hasattr(unmet, "family_id")
