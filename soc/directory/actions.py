@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from soc.audit.log import record
 from soc.versioning import lock_for_content_edit
 
+from . import units
 from .models import Language, Service, ServiceArea, ServiceCapacity
 from .rules import editable_services
 
@@ -41,7 +42,7 @@ def update_capacity(user, service_id, *, version, status, available, maximum, un
     service.capacity_status = status
     _touch(service, user, ["capacity_status"])
     if available is not None:
-        unit = (unit or "").strip() or _("places")
+        unit = units.code_for(unit)  # "plazas" and "places" are one capacity, read in any language
         ServiceCapacity.objects.update_or_create(
             service=service,
             unit=unit,

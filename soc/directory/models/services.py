@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import units
 from .base import HsdsRecord, folded, owner, text
 
 REVERIFY_AFTER = datetime.timedelta(days=365)
@@ -146,6 +147,10 @@ class ServiceCapacity(HsdsRecord):
         ordering = ["unit", "id"]
         verbose_name = _("service capacity")
         verbose_name_plural = _("service capacities")
+
+    @property
+    def unit_label(self):
+        return units.label(self.unit)
 
 
 class ServiceArea(HsdsRecord):
