@@ -26,7 +26,6 @@ from django.db import connection
 from django.db.models import (
     Count,
     FloatField,
-    Prefetch,
     Q,
     Value,
     Window,
@@ -200,22 +199,44 @@ class CappedPaginator(Paginator):
         return self.count > COUNT_CAP
 
 
-def for_display(qs):
-    """The related rows a results page shows, each fetched once for the whole page, as lists
-    (`shown_*`, read by service_facts): a related manager per service and relation would cost
-    more than the queries do."""
-    places = m.ServiceAtLocation.objects.select_related("location").prefetch_related(
-        Prefetch("location__addresses", to_attr="shown_addresses"),
-        Prefetch("location__phones", to_attr="shown_phones"),
-        Prefetch("schedules", to_attr="shown_schedules"),
-    )
-    return qs.select_related("organization").prefetch_related(
-        Prefetch("languages", to_attr="shown_languages"),
-        Prefetch("cost_options", to_attr="shown_cost_options"),
-        Prefetch("phones", to_attr="shown_phones"),
-        Prefetch("schedules", to_attr="shown_schedules"),
-        Prefetch("service_at_locations", queryset=places, to_attr="shown_service_at_locations"),
-    )
+def for_display(services):
+    """Give each service (a list) the related rows a results page or a service page shows, as
+    lists (`shown_*`, read by service_facts): six queries for the whole page, each relation
+    read once, where a prefetch per relation and level took nine (issue #13)."""
+    ids = [s.pk for s in services]
+    if not ids:
+        return services
+    places = list(m.ServiceAtLocation.objects.filter(service_id__in=ids).select_related("location"))
+    locations = {}
+    for place in places:  # services at one location share its rows
+        place.location = locations.setdefault(place.location_id, place.location)
+    sals = {p.pk: p for p in places}
+    rows = {
+        "languages": m.Language.objects.filter(service_id__in=ids),
+        "cost_options": m.CostOption.objects.filter(service_id__in=ids),
+        "phones": m.Phone.objects.filter(Q(service_id__in=ids) | Q(location_id__in=locations)),
+        "schedules": m.Schedule.objects.filter(
+            Q(service_id__in=ids) | Q(service_at_location_id__in=sals)
+        ),
+        "addresses": m.Address.objects.filter(location_id__in=locations),
+    }
+    by_service = {pk: {name: [] for name in rows} for pk in ids}
+    for target in (*locations.values(), *sals.values()):
+        target.shown_addresses, target.shown_phones, target.shown_schedules = [], [], []
+    for name, qs in rows.items():
+        for row in qs:
+            if getattr(row, "service_id", None) in by_service:
+                by_service[row.service_id][name].append(row)
+            if name in ("phones", "addresses") and row.location_id in locations:
+                getattr(locations[row.location_id], f"shown_{name}").append(row)
+            if name == "schedules" and row.service_at_location_id in sals:
+                sals[row.service_at_location_id].shown_schedules.append(row)
+    for service in services:
+        for name, found in by_service[service.pk].items():
+            if name != "addresses":
+                setattr(service, f"shown_{name}", found)
+        service.shown_service_at_locations = [p for p in places if p.service_id == service.pk]
+    return services
 
 
 def _counted_page(found, number, per_page):
@@ -279,7 +300,10 @@ def search_services(
     found = find(query, filters)
     result, ids = _counted_page(found, page, per_page) or _page(found, page, per_page)
     # Only the page's services are read whole, with what the page shows.
-    services = list(for_display(found.ranked(Q(pk__in=ids)))) if ids is not None else []
+    if ids is None:
+        services = []
+    else:
+        services = for_display(list(found.ranked(Q(pk__in=ids)).select_related("organization")))
     result.object_list = services
     for service in services:
         service.distance_km = nearby.km_from(getattr(service, "distance_d2", None))
