@@ -15,7 +15,8 @@ page says "more than 500". With no place, one query ranks the candidates and cou
 near a place, the services in the nearest band and within reach are counted first (each up to
 COUNT_CAP + 1), and the candidates come from the nearest band that fills the page. Then only
 the page's services are read whole, with what the page shows. Every filter is a semi-join the
-database computes once, over an index.
+database computes once, over an index, but "within reach" of a place, which most services
+pass: it looks up one place of each service the search reads.
 """
 
 import datetime
