@@ -50,9 +50,10 @@ def find_help(request):
 
 def _public_service(pk):
     try:
-        return for_display(Service.objects.public()).get(pk=pk)
+        service = Service.objects.public().select_related("organization").get(pk=pk)
     except (Service.DoesNotExist, ValueError, ValidationError):
         raise Http404 from None
+    return for_display([service])[0]
 
 
 @require_GET

@@ -8,11 +8,15 @@ services use (soc/directory/vocabulary.py); SQLite stems with FTS5's porter toke
 forgives typos by matching a long word's first letters.
 Near a place, services come nearest band first (soc/directory/nearby.py).
 
-At 50,000 services (issue #13, bench/directory_search_bench.py) a page costs: the matching
-services counted up to COUNT_CAP without ranking them; the ids of the page's services ranked
-over narrow rows (near a place, over the nearest bands that fill the page); those services read
-whole with what the page shows. Every filter is a semi-join the database computes once, over an
-index.
+At 50,000 services (issue #13, bench/directory_search_bench.py) no search ranks every match:
+a page is ranked among at most COUNT_CAP + 1 candidates, the first the database finds, which
+are every match whenever fewer match (the count is then exact), and a sample of them when the
+page says "more than 500". With no place, one query ranks the candidates and counts them;
+near a place, the services in the nearest band and within reach are counted first (each up to
+COUNT_CAP + 1), and the candidates come from the nearest band that fills the page. Then only
+the page's services are read whole, with what the page shows. Every filter is a semi-join the
+database computes once, over an index, but "within reach" of a place, which most services
+pass: it looks up one place of each service the search reads.
 """
 
 import datetime
@@ -21,9 +25,11 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
+    Count,
     FloatField,
-    Prefetch,
+    Q,
     Value,
+    Window,
 )
 from django.utils.functional import cached_property
 
@@ -94,22 +100,40 @@ class Found:
         bands = [nearby.within(self.matching, self.centre, b) for b in range(CUT_BANDS)]
         return _capped_counts([*bands, self.services])
 
-    def ranked(self, ids=None, band=None):
-        """The services found (or those with these ids), best first; with a place, nearest
-        band first, and only those in `band` or nearer when one is given. Ranking only ever
-        reads the rows the search selected."""
-        qs = self.matching if ids is None else m.Service.objects.filter(pk__in=ids)
+    def candidates(self, counts=None, needed=None):
+        """The services a page is ranked among (a Q), given `counts()`: at most COUNT_CAP + 1
+        of those found, as the database first finds them. A count that is exact ranks every
+        match; one that reads "more than 500" ranks a sample, so no search ranks thousands.
+        Near a place: those in the nearest band that, with the nearer bands, holds the first
+        `needed` results, and all of the nearer bands' (fewer than `needed`)."""
+        if not self.centre:
+            return Q(pk__in=_first(self.matching))
+        band = nearby.band_to_rank(counts[:-1], needed)
+        inside = nearby.within(self.matching, self.centre, band)
+        chosen = Q(pk__in=_first(inside))
+        nearer = (CUT_BANDS if band is None else band) - 1
+        if counts[-1 if band is None else band] > COUNT_CAP and nearer >= 0:
+            chosen |= Q(pk__in=nearby.within(self.matching, self.centre, nearer).values("pk"))
+        return chosen
+
+    def ranked(self, among=None):
+        """The services found (or those `among` selects of them), best first; with a place,
+        nearest band first."""
+        qs = self.matching if among is None else m.Service.objects.filter(among)
         if self.text:
             qs = qs.annotate(relevance=self.text.relevance())
         else:
             qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
         if self.centre:
-            if ids is None and band is not None:
-                qs = nearby.within(qs, self.centre, band)
-            # The nearest place of a service found is in the box: no need to box its ids.
-            qs = nearby.nearest(qs, self.centre, band, boxed=ids is None)
+            # The nearest place of a candidate is in the box: no need to box them again.
+            qs = nearby.nearest(qs, self.centre, boxed=among is None)
             return qs.order_by("band", "-relevance", "distance_d2", "name", "id")
         return qs.order_by("-relevance", "name", "id")
+
+
+def _first(qs):
+    """The ids of at most COUNT_CAP + 1 rows of qs, in no particular order."""
+    return qs.order_by().values("pk")[: COUNT_CAP + 1]
 
 
 def _capped_counts(querysets):
@@ -176,22 +200,74 @@ class CappedPaginator(Paginator):
         return self.count > COUNT_CAP
 
 
-def for_display(qs):
-    """The related rows a results page shows, each fetched once for the whole page, as lists
-    (`shown_*`, read by service_facts): a related manager per service and relation would cost
-    more than the queries do."""
-    places = m.ServiceAtLocation.objects.select_related("location").prefetch_related(
-        Prefetch("location__addresses", to_attr="shown_addresses"),
-        Prefetch("location__phones", to_attr="shown_phones"),
-        Prefetch("schedules", to_attr="shown_schedules"),
-    )
-    return qs.select_related("organization").prefetch_related(
-        Prefetch("languages", to_attr="shown_languages"),
-        Prefetch("cost_options", to_attr="shown_cost_options"),
-        Prefetch("phones", to_attr="shown_phones"),
-        Prefetch("schedules", to_attr="shown_schedules"),
-        Prefetch("service_at_locations", queryset=places, to_attr="shown_service_at_locations"),
-    )
+def for_display(services):
+    """Give each service (a list) the related rows a results page or a service page shows, as
+    lists (`shown_*`, read by service_facts): six queries for the whole page, each relation
+    read once, where a prefetch per relation and level took nine (issue #13)."""
+    ids = [s.pk for s in services]
+    if not ids:
+        return services
+    places = list(m.ServiceAtLocation.objects.filter(service_id__in=ids).select_related("location"))
+    locations = {}
+    for place in places:  # services at one location share its rows
+        place.location = locations.setdefault(place.location_id, place.location)
+    sals = {p.pk: p for p in places}
+    rows = {
+        "languages": m.Language.objects.filter(service_id__in=ids),
+        "cost_options": m.CostOption.objects.filter(service_id__in=ids),
+        "phones": m.Phone.objects.filter(Q(service_id__in=ids) | Q(location_id__in=locations)),
+        "schedules": m.Schedule.objects.filter(
+            Q(service_id__in=ids) | Q(service_at_location_id__in=sals)
+        ),
+        "addresses": m.Address.objects.filter(location_id__in=locations),
+    }
+    by_service = {pk: {name: [] for name in rows} for pk in ids}
+    for target in (*locations.values(), *sals.values()):
+        target.shown_addresses, target.shown_phones, target.shown_schedules = [], [], []
+    for name, qs in rows.items():
+        for row in qs:
+            if getattr(row, "service_id", None) in by_service:
+                by_service[row.service_id][name].append(row)
+            if name in ("phones", "addresses") and row.location_id in locations:
+                getattr(locations[row.location_id], f"shown_{name}").append(row)
+            if name == "schedules" and row.service_at_location_id in sals:
+                sals[row.service_at_location_id].shown_schedules.append(row)
+    for service in services:
+        for name, found in by_service[service.pk].items():
+            if name != "addresses":
+                setattr(service, f"shown_{name}", found)
+        service.shown_service_at_locations = [p for p in places if p.service_id == service.pk]
+    return services
+
+
+def _counted_page(found, number, per_page):
+    """(page, ids of its services or None) from one query that ranks the candidates and
+    counts them, for a search with no place; None for a page past the last or not a number."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return None
+    if found.centre or number < 1 or found.matching.query.is_empty():
+        return None
+    start = (number - 1) * per_page
+    ranked = found.ranked(found.candidates()).annotate(found_count=Window(Count("pk")))
+    rows = list(ranked.values_list("pk", "found_count")[start : start + per_page])
+    if not rows and number > 1:
+        return None
+    paginator = CappedPaginator(found.services, per_page, counted=rows[0][1] if rows else 0)
+    return paginator.page(number), [pk for pk, _count in rows] or None
+
+
+def _page(found, number, per_page):
+    """(page, ids of its services or None): counted first, without ranking; then only the page's ids
+    are ranked (near a place, among the nearest bands that fill the page)."""
+    counts = found.counts()
+    paginator = CappedPaginator(found.services, per_page, counted=counts[-1])
+    result = paginator.get_page(number)
+    if not paginator.count:
+        return result, None
+    start, end = result.start_index() - 1, result.end_index()
+    return result, found.ranked(found.candidates(counts, end)).values("pk")[start:end]
 
 
 def search_services(
@@ -223,18 +299,12 @@ def search_services(
         now=now,
     )
     found = find(query, filters)
-    # Counted without ranking; then only the page's ids are ranked (narrow rows; near a place,
-    # only the nearest bands that fill the page), and only those services are read whole,
-    # with what the page shows.
-    counts = found.counts()
-    paginator = CappedPaginator(found.services, per_page, counted=counts[-1])
-    result = paginator.get_page(page)
-    services = []
-    if paginator.count:
-        start, end = result.start_index() - 1, result.end_index()
-        band = nearby.band_to_rank(counts[:-1], end) if found.centre else None
-        window = found.ranked(band=band).values("pk")[start:end]
-        services = list(for_display(found.ranked(ids=window)))
+    result, ids = _counted_page(found, page, per_page) or _page(found, page, per_page)
+    # Only the page's services are read whole, with what the page shows.
+    if ids is None:
+        services = []
+    else:
+        services = for_display(list(found.ranked(Q(pk__in=ids)).select_related("organization")))
     result.object_list = services
     for service in services:
         service.distance_km = nearby.km_from(getattr(service, "distance_d2", None))
