@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
@@ -19,7 +19,7 @@ from soc.collaboratives.models import Collaborative
 
 from . import actions, annual, queries, rules
 from .models import DataItem, ReportingRequirement
-from .views import FORMATS, annual_document
+from .views import FORMATS, annual_response, requirement_for
 
 router = Router(tags=["reporting"])
 
@@ -35,6 +35,9 @@ class RequirementOut(Schema):
     due_on: date | None
     due_rule: str
     data_items: list[str]
+    to_fill_in_by_hand: list[str] = Field(
+        ..., description="Codes of the data items the annual report draft leaves to fill in."
+    )
 
 
 class RequirementIn(InputSchema):
@@ -77,6 +80,7 @@ def _requirement(r):
         "due_on": r.due_on,
         "due_rule": r.due_rule,
         "data_items": [i.code for i in r.data_items.all()],
+        "to_fill_in_by_hand": [i.code for i, _why in annual.contents(r)[1]],
     }
 
 
@@ -150,13 +154,21 @@ BINARY = {"schema": {"type": "string", "format": "binary"}}
         }
     },
 )
-def download_annual_report(request, slug: str, year: int, format: Literal["xlsx", "pdf"] = "xlsx"):
-    """A body's annual report draft for the period starting in `year` (seat holders only)."""
+def download_annual_report(
+    request,
+    slug: str,
+    year: int,
+    format: Literal["xlsx", "pdf"] = "xlsx",
+    requirement: int | None = None,
+):
+    """A body's annual report draft for the period starting in `year` (seat holders only).
+
+    With `requirement` (the id of one of the body's reporting requirements, its own or its
+    kind's), the draft holds the data items that requirement names and lists those the platform
+    does not hold, to fill in by hand; without it, everything the platform can fill in."""
     body = get_object_or_404(Collaborative.objects.local(), slug=slug)
     if not rules.can(request.auth, "download_annual_report", body):
         raise Http404
     if year not in annual.YEARS:
         raise ValidationError({"year": _("Choose a year from 2000 to 2100.")})
-    response = HttpResponse(annual_document(request, body, year, format), FORMATS[format])
-    response["Content-Disposition"] = f'attachment; filename="{body.slug}-{year}-draft.{format}"'
-    return response
+    return annual_response(request, body, year, format, requirement_for(body, requirement))

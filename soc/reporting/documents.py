@@ -36,8 +36,22 @@ def _generated(report):
     return formats.date_format(timezone.localtime(report.generated_at), "DATETIME_FORMAT")
 
 
-def cover_lines(report):
+def _requirement_lines(requirement):
+    if requirement is None:
+        return [(_("Report"), _("Everything the platform can fill in"))]
+    due = formats.date_format(requirement.due_on, "DATE_FORMAT") if requirement.due_on else ""
     return [
+        (_("Report"), requirement.title),
+        (_("To whom"), requirement.to_whom),
+        (_("How often"), requirement.get_frequency_display()),
+        (_("Due"), "; ".join(d for d in (due, requirement.due_rule) if d)),
+    ]
+
+
+def cover_lines(report):
+    """The cover as (label, value); the note, always last, is the draft's warning."""
+    return [
+        *_requirement_lines(report.requirement),
         (_("Body"), report.body.name),
         (_("Kind"), report.body.get_kind_display()),
         (_("Counties"), ", ".join(c.name for c in report.counties)),
@@ -54,6 +68,28 @@ def _sheet_name(title, taken):
         name = name[: SHEET_NAME_LIMIT - 2] + f" {len(taken)}"
     taken.add(name)
     return name
+
+
+def by_hand_title():
+    return _("To fill in by hand")
+
+
+def by_hand_note():
+    return _("The report asks for these too. This draft does not fill them in.")
+
+
+def _by_hand_sheet(sheet, by_hand):
+    sheet.append([by_hand_title()])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([by_hand_note()])
+    sheet.append([])
+    sheet.append([_("Data item"), _("Why it is not filled in"), _("What you report")])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for item, why in by_hand:
+        sheet.append([safe_cell(item.label), safe_cell(why), ""])
+    sheet.column_dimensions["A"].width = 48
+    sheet.column_dimensions["B"].width = 60
 
 
 def workbook(report) -> bytes:
@@ -74,6 +110,9 @@ def workbook(report) -> bytes:
         sheet = book.create_sheet(_sheet_name(section.title, taken))
         sheet.append([section.title])
         sheet["A1"].font = Font(bold=True, size=13)
+        if not section.tables:
+            sheet.append([])
+            sheet.append([_("None in this period.")])
         for table in section.tables:
             sheet.append([])
             if table.caption:
@@ -89,6 +128,8 @@ def workbook(report) -> bytes:
             sheet.append([])
             sheet.append([section.note])
         sheet.column_dimensions["A"].width = 48
+    if report.by_hand:
+        _by_hand_sheet(book.create_sheet(_sheet_name(by_hand_title(), taken)), report.by_hand)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
@@ -104,6 +145,9 @@ def pdf(report) -> bytes:
                 (s, [(t, [[str(v) for v in row] for row in t.rows]) for t in s.tables])
                 for s in report.sections
             ],
+            "by_hand": report.by_hand,
+            "by_hand_title": by_hand_title(),
+            "by_hand_note": by_hand_note(),
         },
     )
     return HTML(string=html).write_pdf()

@@ -40,6 +40,10 @@ class RequirementQuerySet(models.QuerySet):
             "data_items"
         )
 
+    def for_body(self, body):
+        """The requirements `body` must meet: its own, and those for every body of its kind."""
+        return self.filter(Q(collaborative=body) | Q(collaborative=None, body_kind=body.kind))
+
 
 class ReportingRequirement(models.Model):
     class Frequency(models.TextChoices):

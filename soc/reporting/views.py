@@ -102,11 +102,36 @@ def _year(request, body):
     return year
 
 
+def requirement_for(body, requirement_id):
+    """The body's requirement with this id (its own or its kind's), or 404 (pages and API)."""
+    if requirement_id in (None, ""):
+        return None
+    try:
+        requirement_id = int(requirement_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < requirement_id < 2**63:
+        raise Http404
+    found = ReportingRequirement.objects.for_listing().for_body(body).filter(pk=requirement_id)
+    return get_object_or_404(found)
+
+
 @login_required
 def annual_report(request, slug):
     body = _body_for_report(request, slug)
     year = _year(request, body)
-    context = {"body": body, "year": year, "period": annual.Period.for_body(body, year)}
+    requirement = requirement_for(body, request.GET.get("requirement"))
+    filled, by_hand = annual.contents(requirement) if requirement else ([], [])
+    context = {
+        "body": body,
+        "year": year,
+        "period": annual.Period.for_body(body, year),
+        "requirements": ReportingRequirement.objects.for_listing().for_body(body),
+        "requirement": requirement,
+        "filled": filled,
+        "by_hand": by_hand,
+        "query": f"?requirement={requirement.pk}" if requirement else "",
+    }
     return render(request, "reporting/annual.html", context)
 
 
@@ -115,19 +140,26 @@ def annual_report_download(request, slug, year, fmt):
     body = _body_for_report(request, slug)
     if fmt not in FORMATS or not annual.YEARS.start <= year < annual.YEARS.stop:
         raise Http404
-    response = HttpResponse(annual_document(request, body, year, fmt), FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{body.slug}-{year}-draft.{fmt}"'
-    return response
+    requirement = requirement_for(body, request.GET.get("requirement"))
+    return annual_response(request, body, year, fmt, requirement)
 
 
-def annual_document(request, body, year, fmt):
-    """Build, audit and render one draft (pages and API share this)."""
-    report = annual.build(body, year)
+def annual_response(request, body, year, fmt, requirement=None):
+    """Build, audit and send one draft as an attachment (pages and API share this)."""
+    report = annual.build(body, year, requirement)
     record(
         request.user,
         "reporting.annual_report_download",
         body,
         request=request,
-        detail={"year": year, "format": fmt},
+        detail={
+            "year": year,
+            "format": fmt,
+            **({"requirement": requirement.pk} if requirement else {}),
+        },
     )
-    return documents.workbook(report) if fmt == "xlsx" else documents.pdf(report)
+    content = documents.workbook(report) if fmt == "xlsx" else documents.pdf(report)
+    response = HttpResponse(content, FORMATS[fmt])
+    name = f"{body.slug}-{year}" + (f"-{requirement.pk}" if requirement else "")
+    response["Content-Disposition"] = f'attachment; filename="{name}-draft.{fmt}"'
+    return response

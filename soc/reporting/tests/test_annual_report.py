@@ -47,23 +47,26 @@ def test_the_xlsx_opens_with_openpyxl_and_holds_the_expected_figures(client):
     assert cover["Body"] == "Wake County CCPT"
     assert cover["Period"] == "Calendar year 2025 (Jan. 1, 2025 to Dec. 31, 2025)"
     assert cover["Status"] == "Draft" and "Draft built from the records" in cover["Note"]
-    meetings = _rows(book, "Meetings")
+    assert cover["Report"] == "Everything the platform can fill in"
+    meetings = _rows(book, "Meetings held")
     # Three a quarter: each is "fewer than 10"; the year's 12 is shown. 2026's is left out.
     assert meetings[3] == ["Meetings", *["fewer than 10"] * 4, 12]
     assert meetings[6][:2] == ["Minutes approved", 12]
-    assert meetings[8][:2] == ["Confidential items, such as case reviews", "fewer than 10"]
+    reviews = _rows(book, "Child fatality and CCPT case re")
+    assert reviews[3][:2] == ["Confidential items, such as case reviews", "fewer than 10"]
     attendance = _rows(book, "Attendance by seat type")
     assert attendance[2] == ["Seat type", "Present", "Absent", "Excused", "Total"]
     # The family seat missed one meeting: suppressed, and the cells that would give it away hidden.
     assert attendance[3] == ["Family member", "hidden", "fewer than 10", 0, "hidden"]
     assert attendance[6] == ["Total", 23, 13, 0, 36]
-    partnership = {r[0]: r[1:3] for r in _rows(book, "Family participation")[3:] if r[0]}
+    partnership = {r[0]: r[1:3] for r in _rows(book, "Family participation share")[3:] if r[0]}
     assert partnership["Seats held"][0] == "fewer than 10"
     assert partnership["Family and youth seats expected at meetings"] == [12, None]
     assert partnership["Family and youth seats present at meetings"] == [11, "92%"]
-    barriers = _rows(book, "Barriers raised and their outco")
+    barriers = _rows(book, "Barriers raised")
     assert ["Sent to the State Collaborative", "fewer than 10"] in [r[:2] for r in barriers]
     assert BARRIER in [r[0] for r in barriers]
+    assert "To fill in by hand" not in book.sheetnames
     event = AuditEvent.objects.get(action="reporting.annual_report_download")
     assert event.object_id == str(ccpt.pk) and event.detail == {"year": 2025, "format": "xlsx"}
 
@@ -119,7 +122,7 @@ def test_nothing_in_the_drafts_names_a_person_or_a_confidential_item(client, cas
         assert "Unmet needs" in output
         for name in names:
             assert name not in output
-    unmet = _rows(xlsx, "Unmet needs")
+    unmet = _rows(xlsx, "Unmet needs by county")
     assert unmet[2] == ["Why unmet", "Wake", "Total"]
     # One waiting-list need (counted as "no room", as referrals say it) is suppressed; the 12
     # language needs are hidden with it.
