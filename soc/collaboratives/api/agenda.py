@@ -18,14 +18,13 @@ from soc.api.schemas import BODY_ERRORS, ERRORS, Id, InputSchema, choices
 
 from .. import actions
 from ..models import ActionItem, Attendance, Motion, Seat, Vote
+from ..views.base import items_seen_by
 from .base import (
     MEETINGS,
     body_or_404,
-    insider,
     item_or_404,
     meeting_or_404,
     motion_or_404,
-    not_one_of_the_choices,
     pick,
     pick_seats,
     router,
@@ -96,14 +95,7 @@ def _meeting(slug, meeting_id):
 
 def _item_choice(request, meeting, pk, field):
     """An item of this meeting that the caller may see, named in a request body."""
-    item = pick(meeting.items.select_related("parent"), pk, field)
-    if (
-        item is not None
-        and item.is_hidden_from_public
-        and not insider(request, meeting.collaborative)
-    ):
-        raise not_one_of_the_choices(field)
-    return item
+    return pick(items_seen_by(request.auth, meeting), pk, field)
 
 
 def _motion(motion):
@@ -144,7 +136,8 @@ def take_roll_call(request, slug: str, meeting_id: Id, payload: RollCallIn):
 @router.post(MEETING + "/motions", response={201: MotionOut, **BODY_ERRORS}, tags=MEETINGS)
 def make_motion(request, slug: str, meeting_id: Id, payload: MotionIn):
     """An officer records a motion moved (and seconded) by members: 422 `no_quorum` without
-    a quorum, and for a mover or seconder not holding a seat of this body that day."""
+    a quorum, for a mover or seconder not holding a seat of this body that day, and
+    `not_voting` for one whose seat does not vote."""
     meeting = _meeting(slug, meeting_id)
     motion = actions.make_motion(
         request.auth,
