@@ -220,11 +220,13 @@ def add_action_item(actor, meeting, *, text, owner, due_on=None, owner_user=None
 
 
 @transaction.atomic
-def update_action_item(actor, action, *, status, request=None):
+def update_action_item(actor, action, *, status, version=None, request=None):
+    """Open, done or dropped; StaleVersion when it changed since `version`."""
     require(actor, "run_meeting", action.meeting.collaborative)
     if status not in ActionItem.Status.values:
         raise ValidationError({"status": _("Choose open, done or dropped.")})
+    action = lock_for_edit(ActionItem.objects.all(), action.pk, version)
     action.status = status
-    action.save(update_fields=["status"])
+    save_new_version(action, ["status"])
     audit(actor, "action_item.update", action, request)
     return action

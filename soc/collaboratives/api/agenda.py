@@ -3,8 +3,9 @@ action items. Each door finds what the request names and hands it to the page's 
 
 Refusals come from the actions: 403 without the right (a seat to suggest an item, an office to
 run the meeting), 422 with a `code` when the meeting's rules say no (`no_quorum`, `not_voting`,
-`not_member`, `decided`). A confidential item, or a motion on one, answers 404 to anyone
-without a seat, and is not among the choices a request body may name."""
+`not_member`, `decided`); 409 for an action item's status sent with a stale `version`. A
+confidential item, or a motion on one, answers 404 to anyone without a seat, and is not among
+the choices a request body may name."""
 
 from datetime import date
 
@@ -14,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field
 from ninja.responses import Status
 
-from soc.api.schemas import BODY_ERRORS, ERRORS, Id, InputSchema, choices
+from soc.api.schemas import BODY_ERRORS, EDIT_ERRORS, ERRORS, Id, InputSchema, VersionIn, choices
 
 from .. import actions
 from ..models import ActionItem, Attendance, Motion, Seat, Vote
@@ -85,7 +86,7 @@ class ActionItemIn(InputSchema):
     )
 
 
-class ActionItemStatusIn(InputSchema):
+class ActionItemStatusIn(VersionIn):
     status: choices(ActionItem.Status)
 
 
@@ -178,15 +179,15 @@ def add_action_item(request, slug: str, meeting_id: Id, payload: ActionItemIn):
 
 @router.post(
     MEETING + "/action-items/{action_id}/status",
-    response={200: ActionItemOut, **BODY_ERRORS},
+    response={200: ActionItemOut, **EDIT_ERRORS},
     tags=MEETINGS,
 )
 def change_action_item_status(
     request, slug: str, meeting_id: Id, action_id: Id, payload: ActionItemStatusIn
 ):
-    """Open, done or dropped."""
+    """Open, done or dropped; 409 when it changed since `version` (when sent)."""
     action = get_object_or_404(_meeting(slug, meeting_id).action_items, pk=action_id)
     changed = actions.update_action_item(
-        request.auth, action, status=payload.status, request=request
+        request.auth, action, status=payload.status, version=payload.version, request=request
     )
     return action_item_out(changed)

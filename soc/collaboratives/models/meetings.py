@@ -264,6 +264,7 @@ class ActionItem(models.Model):
     # Each reminder is claimed once by setting its date (soc.collaboratives.action_reminders).
     reminded_on = models.DateField(null=True, blank=True)
     overdue_noticed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -217,3 +217,15 @@ def test_an_officer_without_a_seat_cannot_accept_or_move_on_a_confidential_item(
         actions.record_votes(outside, motion, {state.seats.get(seat_type="family"): "yes"})
     assert not motion.votes.exists()
     assert actions.accept_item(chair, under).status == "on_agenda"
+
+
+def test_an_action_items_status_change_is_refused_when_someone_changed_it_since(state_meeting):
+    state, chair, agency_chair, meeting = state_meeting
+    item = actions.add_action_item(chair, meeting, text="Write to DHHS", owner="Al")
+    assert item.version == 1
+    done = actions.update_action_item(agency_chair, item, status="done", version=1)
+    assert done.version == 2
+    with pytest.raises(StaleVersion):
+        actions.update_action_item(chair, item, status="dropped", version=1)
+    item.refresh_from_db()
+    assert (item.status, item.version) == ("done", 2)
