@@ -5,7 +5,7 @@ from soc import uswds
 from soc.accounts.models import County
 from soc.uswds import DateInput
 
-from .models import Attendance, Collaborative, Motion, Seat, SeatTerm, Vote
+from .models import Attendance, Collaborative, Seat, SeatTerm, Vote
 
 
 class CollaborativeForm(uswds.ModelForm):
@@ -90,9 +90,9 @@ class AgendaItemForm(uswds.Form):
         label=_("Confidential: only people with a seat see it"), required=False
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = meeting.items.all()
+        self.fields["parent"].queryset = items
 
 
 def _seat_label(seat, term):
@@ -126,13 +126,14 @@ class MotionForm(uswds.Form):
         label=_("Agenda item"), queryset=None, required=False, empty_label=_("None")
     )
 
-    def __init__(self, *args, meeting, holders, **kwargs):
+    def __init__(self, *args, items, holders, **kwargs):
         super().__init__(*args, **kwargs)
-        self.by_pk = {str(s.pk): s for s, t in holders if t is not None}
-        choices = [(str(s.pk), _seat_label(s, t)) for s, t in holders if t is not None]
+        voters = [(s, t) for s, t in holders if t is not None and s.is_voting]
+        self.by_pk = {str(s.pk): s for s, _t in voters}
+        choices = [(str(s.pk), _seat_label(s, t)) for s, t in voters]
         self.fields["mover"].choices = choices
         self.fields["seconder"].choices = [("", _("No one")), *choices]
-        self.fields["item"].queryset = meeting.items.all()
+        self.fields["item"].queryset = items
 
     def action_fields(self):
         data = self.cleaned_data
@@ -191,8 +192,6 @@ class MinutesForm(uswds.Form):
 class ApproveMinutesForm(uswds.Form):
     motion = forms.ModelChoiceField(label=_("Motion that approved them"), queryset=None)
 
-    def __init__(self, *args, body, **kwargs):
+    def __init__(self, *args, motions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["motion"].queryset = Motion.objects.filter(
-            meeting__collaborative=body, result=Motion.Result.CARRIED
-        )
+        self.fields["motion"].queryset = motions

@@ -78,6 +78,7 @@ class RecommendationForm(uswds.ModelForm):
 
 class MoveForm(uswds.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Recommendation.Status.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput(), required=False)
 
 
 class ResponseForm(uswds.Form):

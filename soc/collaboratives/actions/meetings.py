@@ -11,7 +11,7 @@ from .. import notifications, rules
 from ..models import ActionItem, AgendaItem, Attendance, GovMeeting, Motion, Vote
 from ..models.seats import FAMILY_SEAT_TYPES
 from ..standing import Quorum
-from .base import audit, require
+from .base import audit, require, require_seat_if
 
 
 def _check_times(starts_at, ends_at):
@@ -105,7 +105,9 @@ def suggest_item(
 
 @transaction.atomic
 def accept_item(actor, item, request=None):
-    require(actor, "run_meeting", item.meeting.collaborative)
+    body = item.meeting.collaborative
+    require(actor, "run_meeting", body)
+    require_seat_if(item.is_hidden_from_public, actor, body)
     item.status = AgendaItem.Status.ON_AGENDA
     item.save(update_fields=["status"])
     audit(actor, "agenda.accept", item, request)
@@ -135,19 +137,27 @@ def _member_seat(meeting, seat, held, field):
         raise ValidationError({field: _("Only a member of this body can do this.")})
 
 
+def _voting_seat(seat, field, message):
+    if seat is not None and not seat.is_voting:
+        raise ValidationError({field: ValidationError(message, code="not_voting")})
+
+
 @transaction.atomic
 def make_motion(actor, meeting, *, text, mover, seconder=None, item=None, request=None):
-    """A motion, moved (and seconded) by members; refused without quorum."""
+    """A motion, moved (and seconded) by members in voting seats; refused without quorum."""
     require(actor, "run_meeting", meeting.collaborative)
     quorum = Quorum(meeting)
     if not quorum.is_quorate:
         raise ValidationError(_("There is no quorum: a motion cannot be made."), code="no_quorum")
     _member_seat(meeting, mover, quorum.held, "mover")
     _member_seat(meeting, seconder, quorum.held, "seconder")
+    _voting_seat(mover, "mover", _("Only a member with a voting seat can move a motion."))
+    _voting_seat(seconder, "seconder", _("Only a member with a voting seat can second a motion."))
     if seconder is not None and seconder.pk == mover.pk:
         raise ValidationError({"seconder": _("Someone else must second the motion.")})
     if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError({"item": _("Choose an item of this meeting.")})
+    require_seat_if(item is not None and item.is_hidden_from_public, actor, meeting.collaborative)
     motion = Motion.objects.create(
         meeting=meeting,
         item=item,
@@ -173,6 +183,7 @@ def record_votes(actor, motion, votes, request=None):
     someone not on the body that day, a vote without quorum, a motion already decided."""
     meeting = motion.meeting
     require(actor, "run_meeting", meeting.collaborative)
+    require_seat_if(motion.is_confidential, actor, meeting.collaborative)
     motion = Motion.objects.select_for_update().get(pk=motion.pk)
     if motion.result != Motion.Result.PENDING:
         raise ValidationError(_("This motion was already decided."), code="decided")
@@ -209,11 +220,13 @@ def add_action_item(actor, meeting, *, text, owner, due_on=None, owner_user=None
 
 
 @transaction.atomic
-def update_action_item(actor, action, *, status, request=None):
+def update_action_item(actor, action, *, status, version=None, request=None):
+    """Open, done or dropped; StaleVersion when it changed since `version`."""
     require(actor, "run_meeting", action.meeting.collaborative)
     if status not in ActionItem.Status.values:
         raise ValidationError({"status": _("Choose open, done or dropped.")})
+    action = lock_for_edit(ActionItem.objects.all(), action.pk, version)
     action.status = status
-    action.save(update_fields=["status"])
+    save_new_version(action, ["status"])
     audit(actor, "action_item.update", action, request)
     return action

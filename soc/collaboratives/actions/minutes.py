@@ -9,7 +9,7 @@ from soc.versioning import StaleVersion
 
 from .. import rules
 from ..models import Minutes, MinutesAmendment, Motion
-from .base import audit, require
+from .base import audit, require, require_seat_if
 
 
 def attended(user, meeting):
@@ -67,6 +67,7 @@ def approve_minutes(actor, minutes, *, motion, request=None):
         raise ValidationError(
             {"motion": _("Choose a motion of this body that carried.")}, code="not_carried"
         )
+    require_seat_if(motion.is_confidential, actor, body)
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_by = motion
     minutes.approved_at = timezone.now()

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from soc.versioning import lock_for_edit, save_new_version
+
 from .. import rules
 from ..models import AgencyResponse, Milestone, Recommendation, RecommendationUpdate
 from .base import audit, require
@@ -25,16 +27,19 @@ def draft_recommendation(user, state, *, barriers=(), agencies=(), request=None,
 
 
 def _touch(recommendation):
-    """Moves it up the tracker and the feed (only the date: the caller's copy may be old)."""
+    """Moves it up the tracker and the feed (only the date: the caller's copy may be old).
+    Answers, milestones and updates are rows of their own, so the version stays: an officer
+    changing the status meanwhile changes nothing they did."""
     recommendation.updated_at = timezone.now()
     Recommendation.objects.filter(pk=recommendation.pk).update(updated_at=recommendation.updated_at)
 
 
 @transaction.atomic
-def move_recommendation(user, recommendation, *, status, request=None):
-    """draft → adopted → in implementation → implemented, or withdrawn before it is implemented."""
+def move_recommendation(user, recommendation, *, status, version=None, request=None):
+    """draft → adopted → in implementation → implemented, or withdrawn before it is implemented;
+    StaleVersion when it changed since `version`."""
     require(user, "manage_recommendations", recommendation.collaborative)
-    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    recommendation = lock_for_edit(Recommendation.objects.all(), recommendation.pk, version)
     if status not in Recommendation.NEXT[recommendation.status]:
         raise ValidationError(
             _("A recommendation that is %(now)s cannot become %(next)s.")
@@ -48,7 +53,7 @@ def move_recommendation(user, recommendation, *, status, request=None):
         )
     recommendation.status = status
     recommendation.updated_at = timezone.now()
-    recommendation.save(update_fields=["status", "updated_at"])
+    save_new_version(recommendation, ["status", "updated_at"])
     audit(user, "recommendation.move", recommendation, request, detail={"status": status})
     return recommendation
 
@@ -113,9 +118,12 @@ def post_update(user, recommendation, *, text, review_on=None, request=None):
     update = RecommendationUpdate.objects.create(
         recommendation=recommendation, text=text, author=user
     )
-    if review_on is not None:
+    if review_on is not None:  # a change to the recommendation itself: a new version
+        recommendation = lock_for_edit(Recommendation.objects.all(), recommendation.pk, None)
         recommendation.review_on = review_on
-        recommendation.save(update_fields=["review_on"])
-    _touch(recommendation)
+        recommendation.updated_at = timezone.now()
+        save_new_version(recommendation, ["review_on", "updated_at"])
+    else:
+        _touch(recommendation)
     audit(user, "recommendation.update", update, request)
     return update

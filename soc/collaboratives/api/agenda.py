@@ -3,8 +3,9 @@ action items. Each door finds what the request names and hands it to the page's 
 
 Refusals come from the actions: 403 without the right (a seat to suggest an item, an office to
 run the meeting), 422 with a `code` when the meeting's rules say no (`no_quorum`, `not_voting`,
-`not_member`, `decided`). A confidential item, or a motion on one, answers 404 to anyone
-without a seat, and is not among the choices a request body may name."""
+`not_member`, `decided`); 409 for an action item's status sent with a stale `version`. A
+confidential item, or a motion on one, answers 404 to anyone without a seat, and is not among
+the choices a request body may name."""
 
 from datetime import date
 
@@ -14,18 +15,17 @@ from django.shortcuts import get_object_or_404
 from ninja import Field
 from ninja.responses import Status
 
-from soc.api.schemas import BODY_ERRORS, ERRORS, Id, InputSchema, choices
+from soc.api.schemas import BODY_ERRORS, EDIT_ERRORS, ERRORS, Id, InputSchema, VersionIn, choices
 
 from .. import actions
 from ..models import ActionItem, Attendance, Motion, Seat, Vote
+from ..views.base import items_seen_by
 from .base import (
     MEETINGS,
     body_or_404,
-    insider,
     item_or_404,
     meeting_or_404,
     motion_or_404,
-    not_one_of_the_choices,
     pick,
     pick_seats,
     router,
@@ -86,7 +86,7 @@ class ActionItemIn(InputSchema):
     )
 
 
-class ActionItemStatusIn(InputSchema):
+class ActionItemStatusIn(VersionIn):
     status: choices(ActionItem.Status)
 
 
@@ -96,14 +96,7 @@ def _meeting(slug, meeting_id):
 
 def _item_choice(request, meeting, pk, field):
     """An item of this meeting that the caller may see, named in a request body."""
-    item = pick(meeting.items.select_related("parent"), pk, field)
-    if (
-        item is not None
-        and item.is_hidden_from_public
-        and not insider(request, meeting.collaborative)
-    ):
-        raise not_one_of_the_choices(field)
-    return item
+    return pick(items_seen_by(request.auth, meeting), pk, field)
 
 
 def _motion(motion):
@@ -144,7 +137,8 @@ def take_roll_call(request, slug: str, meeting_id: Id, payload: RollCallIn):
 @router.post(MEETING + "/motions", response={201: MotionOut, **BODY_ERRORS}, tags=MEETINGS)
 def make_motion(request, slug: str, meeting_id: Id, payload: MotionIn):
     """An officer records a motion moved (and seconded) by members: 422 `no_quorum` without
-    a quorum, and for a mover or seconder not holding a seat of this body that day."""
+    a quorum, for a mover or seconder not holding a seat of this body that day, and
+    `not_voting` for one whose seat does not vote."""
     meeting = _meeting(slug, meeting_id)
     motion = actions.make_motion(
         request.auth,
@@ -185,15 +179,15 @@ def add_action_item(request, slug: str, meeting_id: Id, payload: ActionItemIn):
 
 @router.post(
     MEETING + "/action-items/{action_id}/status",
-    response={200: ActionItemOut, **BODY_ERRORS},
+    response={200: ActionItemOut, **EDIT_ERRORS},
     tags=MEETINGS,
 )
 def change_action_item_status(
     request, slug: str, meeting_id: Id, action_id: Id, payload: ActionItemStatusIn
 ):
-    """Open, done or dropped."""
+    """Open, done or dropped; 409 when it changed since `version` (when sent)."""
     action = get_object_or_404(_meeting(slug, meeting_id).action_items, pk=action_id)
     changed = actions.update_action_item(
-        request.auth, action, status=payload.status, request=request
+        request.auth, action, status=payload.status, version=payload.version, request=request
     )
     return action_item_out(changed)

@@ -7,10 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from soc.consent.doors import refuse
-
 from .. import rules
 from ..models import Collaborative, Seat
+from ..views.base import confidential_or_404
 
 router = Router(tags=["collaboratives"])
 MEETINGS, RECOMMENDATIONS = ["collaborative meetings"], ["recommendations"]
@@ -60,22 +59,16 @@ def pick_seats(rows, field):
     return chosen
 
 
-def hidden_or_404(request, body, obj, hidden):
-    """A confidential object answers 404 (recorded as a refused attempt) to anyone without a
-    seat on its body, as one that does not exist does."""
-    if hidden and not insider(request, body):
-        refuse(request.auth, request, obj._meta.label_lower, obj.pk)
-    return obj
-
-
 def item_or_404(request, meeting, item_id):
     item = get_object_or_404(meeting.items.select_related("parent"), pk=item_id)
-    return hidden_or_404(request, meeting.collaborative, item, item.is_hidden_from_public)
+    hidden = item.is_hidden_from_public
+    return confidential_or_404(request.auth, request, meeting.collaborative, item, hidden)
 
 
 def motion_or_404(request, meeting, motion_id):
     motion = get_object_or_404(meeting.motions.select_related("item__parent"), pk=motion_id)
-    return hidden_or_404(request, meeting.collaborative, motion, motion.is_confidential)
+    hidden = motion.is_confidential
+    return confidential_or_404(request.auth, request, meeting.collaborative, motion, hidden)
 
 
 def pick_all(queryset, ids, field):

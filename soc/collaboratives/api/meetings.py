@@ -76,6 +76,7 @@ class ActionItemOut(Schema):
     owner: str
     due_on: date | None
     status: choices(ActionItem.Status)
+    version: int = Field(description="Send it back with a status change.")
 
 
 class AttendanceOut(Schema):
@@ -160,6 +161,7 @@ def action_item_out(action):
         "owner": action.owner,
         "due_on": action.due_on,
         "status": action.status,
+        "version": action.version,
     }
 
 

@@ -12,13 +12,13 @@ from soc.api.schemas import BODY_ERRORS, EDIT_ERRORS, ERRORS, Id, InputSchema, V
 from soc.consent.doors import refuse
 
 from .. import actions, rules
-from ..models import Minutes, Motion
+from ..models import Minutes
+from ..views.base import motions_seen_by
 from .base import (
     MEETINGS,
     body_or_404,
     insider,
     meeting_or_404,
-    not_one_of_the_choices,
     pick,
     router,
 )
@@ -105,9 +105,6 @@ def approve_collaborative_minutes(request, slug: str, meeting_id: Id, payload: A
     locked and published."""
     minutes = _minutes_or_404(request, slug, meeting_id)
     body = minutes.meeting.collaborative
-    motions = Motion.objects.filter(meeting__collaborative=body).select_related("item__parent")
-    motion = pick(motions, payload.motion, "motion")
-    if motion.is_confidential and not insider(request, body):
-        raise not_one_of_the_choices("motion")
+    motion = pick(motions_seen_by(request.auth, body), payload.motion, "motion")
     actions.approve_minutes(request.auth, minutes, motion=motion, request=request)
     return _out(minutes)

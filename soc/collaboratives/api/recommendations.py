@@ -1,8 +1,9 @@
 """The State Collaborative's recommendations in the API: a public tracker; its officers draft
 them, move them along (draft → adopted → in implementation → implemented, or withdrawn; any
-other step is a 422 `transition`), add milestones and mark them done, and post dated updates;
-the agencies asked answer them. Drafts are found only by the body's members and those who
-manage its recommendations; for anyone else a draft answers 404, like a missing one."""
+other step is a 422 `transition`, and a 409 when it changed since the `version` sent), add
+milestones and mark them done, and post dated updates; the agencies asked answer them. Drafts
+are found only by the body's members and those who manage its recommendations; for anyone
+else a draft answers 404, like a missing one."""
 
 from datetime import date, datetime
 
@@ -14,12 +15,14 @@ from ninja.responses import Status
 from soc.accounts.models import Organization
 from soc.api.schemas import (
     BODY_ERRORS,
+    EDIT_ERRORS,
     ERRORS,
     Id,
     InputSchema,
     OrganizationOut,
     Pagination,
     Presented,
+    VersionIn,
     choices,
 )
 from soc.consent.doors import refuse
@@ -52,7 +55,7 @@ class RecommendationIn(InputSchema):
     review_on: date | None = None
 
 
-class MoveIn(InputSchema):
+class MoveIn(VersionIn):
     status: choices(Recommendation.Status)
 
 
@@ -71,6 +74,7 @@ class RecommendationOut(Schema):
     title: str
     topic: str
     status: str
+    version: int = Field(description="Send it back with a status change.")
     progress: int | None = Field(description="Percent of milestones done; 100 once implemented.")
     review_on: date | None
     responses: dict[str, str]
@@ -106,6 +110,7 @@ def _recommendation(r):
         "title": r.title,
         "topic": r.topic,
         "status": r.status,
+        "version": r.version,
         "progress": r.progress(),
         "review_on": r.review_on,
         "responses": {resp.organization.name: resp.answer for resp in r.responses.all()},
@@ -183,12 +188,15 @@ def get_recommendation(request, recommendation_id: Id):
 
 
 @router.post(
-    REC + "/status", response={200: RecommendationDetail, **BODY_ERRORS}, tags=RECOMMENDATIONS
+    REC + "/status", response={200: RecommendationDetail, **EDIT_ERRORS}, tags=RECOMMENDATIONS
 )
 def move_recommendation(request, recommendation_id: Id, payload: MoveIn):
-    """The next step on the tracker (422 `transition` for any other)."""
+    """The next step on the tracker (422 `transition` for any other); 409 when it changed
+    since `version` (when sent)."""
     rec = _found(request, recommendation_id)
-    actions.move_recommendation(request.auth, rec, status=payload.status, request=request)
+    actions.move_recommendation(
+        request.auth, rec, status=payload.status, version=payload.version, request=request
+    )
     return _detail(rec)
 
 

@@ -68,6 +68,38 @@ class GovMeeting(models.Model):
         return not self.is_cancelled and self.finishes_at >= timezone.now()
 
 
+def _hidden_under_confidential(rows):
+    """{pk: (parent_id, is_confidential)} -> the pks confidential themselves or under a
+    confidential item (a loop in the parents, which the actions never make, ends the walk)."""
+    hidden = set()
+    for pk in rows:
+        item, seen = pk, set()
+        while item in rows and item not in seen:
+            parent, confidential = rows[item]
+            if confidential or item in hidden:
+                hidden.add(pk)
+                break
+            seen.add(item)
+            item = parent
+    return hidden
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def hidden_from_public(self):
+        """The pks of these items that only those with a seat see (one query, however deep)."""
+        meetings = self.values("meeting_id")
+        rows = AgendaItem.objects.filter(meeting__in=meetings).values_list(
+            "pk", "parent_id", "is_confidential"
+        )
+        return _hidden_under_confidential(
+            {pk: (parent, confidential) for pk, parent, confidential in rows}
+        )
+
+    def public(self):
+        """Items neither confidential nor under a confidential item."""
+        return self.exclude(pk__in=self.hidden_from_public())
+
+
 class AgendaItem(models.Model):
     class Status(models.TextChoices):
         SUGGESTED = "suggested", _("Suggested")
@@ -89,6 +121,8 @@ class AgendaItem(models.Model):
     # Kept when suggested, so family partnership counts what the seat was at the time.
     suggested_by_family = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -141,6 +175,13 @@ class Attendance(_OnePerSeat):
         constraints = _OnePerSeat.one_per_seat("meeting", "collab_one_roll_per_seat")
 
 
+class MotionQuerySet(models.QuerySet):
+    def public(self):
+        """Motions on no item or on an item the public sees."""
+        items = AgendaItem.objects.filter(meeting__in=self.values("meeting_id"))
+        return self.exclude(item__in=items.hidden_from_public())
+
+
 class Motion(models.Model):
     class Result(models.TextChoices):
         PENDING = "pending", _("Not voted yet")
@@ -165,6 +206,8 @@ class Motion(models.Model):
     )
     moved_by_family = models.BooleanField(default=False)
     result = models.CharField(max_length=10, choices=Result.choices, default=Result.PENDING)
+
+    objects = MotionQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -221,6 +264,7 @@ class ActionItem(models.Model):
     # Each reminder is claimed once by setting its date (soc.collaboratives.action_reminders).
     reminded_on = models.DateField(null=True, blank=True)
     overdue_noticed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -52,6 +52,7 @@ class Recommendation(models.Model):
     review_on = models.DateField(_("review date"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-updated_at", "-id"]

@@ -85,3 +85,21 @@ def test_a_draft_is_not_found_outside_the_body_and_changes_need_an_office(state)
     m2 = actions.add_milestone(chair, other, title="Theirs")
     assert officer.post(f"{path}/milestones/{m2.pk}/done").status_code == 404
     assert not RecommendationUpdate.objects.exists()
+
+
+def test_a_status_change_sent_with_a_stale_version_is_a_conflict(state):
+    body_, chair, agency_chair = state
+    rec = actions.draft_recommendation(chair, body_, **NEW)
+    path = f"/recommendations/{rec.pk}"
+    assert ApiClient(chair).get(path).json()["version"] == 1
+    adopted = ApiClient(agency_chair).post(path + "/status", {"status": "adopted", "version": 1})
+    assert adopted.json()["status"] == "adopted" and adopted.json()["version"] == 2
+    stale = ApiClient(chair).post(path + "/status", {"status": "withdrawn", "version": 1})
+    assert stale.status_code == 409
+    assert stale.json()["code"] == "stale_version" and stale.json()["current_version"] == 2
+    assert Recommendation.objects.get().status == "adopted"
+    # A new review date changes the recommendation itself; a milestone is a row of its own.
+    ApiClient(chair).post(path + "/updates", {"text": "Started", "review_on": "2027-03-01"})
+    ApiClient(chair).post(path + "/milestones", {"title": "First"})
+    listed = ApiClient(f.StaffFactory()).get("/recommendations").json()["items"]
+    assert [(r["status"], r["version"]) for r in listed] == [("adopted", 3)]

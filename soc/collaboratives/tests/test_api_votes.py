@@ -198,3 +198,41 @@ def test_refusals_come_in_the_callers_language(g):
     assert _refusal(no_quorum) == ("no_quorum", "No hay quórum: no se puede presentar una moción.")
     twice = chair.post(_path(g) + "/roll", _roll((family, "present"), (family, "absent")))
     assert field_errors(twice) == {"attendance[1].seat": ["Este puesto aparece dos veces."]}
+
+
+def test_a_non_voting_seat_neither_moves_nor_seconds_a_motion_through_the_api(g):
+    g.everyone_present()
+    path = _path(g) + "/motions"
+    family, observer = g.seat_of("family"), g.seat_of("other")
+    chair = ApiClient(g.chair)
+    for motion, field, verb in (
+        ({"text": "Adopt it", "mover": observer.pk}, "mover", "move"),
+        ({"text": "Adopt it", "mover": family.pk, "seconder": observer.pk}, "seconder", "second"),
+    ):
+        refused = chair.post(path, motion)
+        assert refused.status_code == 422
+        assert refused.json()["detail"] == [
+            {
+                "loc": ["body", field],
+                "msg": f"Only a member with a voting seat can {verb} a motion.",
+                "type": "validation_error",
+                "code": "not_voting",
+            }
+        ]
+    assert not Motion.objects.exists()
+
+
+def test_an_action_items_status_sent_with_a_stale_version_is_a_conflict(g):
+    chair = ApiClient(g.chair)
+    added = chair.post(_path(g) + "/action-items", {"text": "Write to DHHS", "owner": "Sol"})
+    assert added.json()["version"] == 1
+    status = f"{_path(g)}/action-items/{added.json()['id']}/status"
+    done = chair.post(status, {"status": "done", "version": 1})
+    assert done.json()["status"] == "done" and done.json()["version"] == 2
+    stale = chair.post(status, {"status": "dropped", "version": 1})
+    assert stale.status_code == 409
+    assert stale.json()["code"] == "stale_version" and stale.json()["current_version"] == 2
+    assert ActionItem.objects.get().status == "done"
+    assert chair.post(status, {"status": "open"}).json()["version"] == 3  # version optional
+    shown = ApiClient(g.outsider).get(_path(g)).json()["action_items"]
+    assert [(a["status"], a["version"]) for a in shown] == [("open", 3)]

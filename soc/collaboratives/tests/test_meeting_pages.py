@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from soc import factories as f
+from soc.audit.models import AuditEvent
 from soc.collaboratives import actions
 from soc.collaboratives.models import Minutes, Motion
 
-from .builders import state_with_seats
+from .builders import admin, seat, state_with_seats
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,69 @@ def test_a_motion_without_quorum_is_refused_on_the_page(client):
     assert response.status_code == 200
     assert "There is no quorum" in response.content.decode()
     assert not Motion.objects.filter(meeting=meeting).exists()
+
+
+def test_the_motion_form_offers_only_voting_seats_held_that_day(client, meeting_with_secrets):
+    state, chair, meeting, *_ = meeting_with_secrets
+    empty = seat(state, "court")
+    observer = state.seats.get(is_voting=False)
+    client.force_login(chair)
+    url = reverse("motion_new", args=[state.slug, meeting.pk])
+    form = client.get(url).content.decode()
+    assert "Fe Familia" in form and "Pia Provider" in form
+    assert "Obi Observer" not in form and f'value="{empty.pk}"' not in form
+    refused = client.post(url, {"text": "Adopt it", "mover": observer.pk})
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+    assert not Motion.objects.filter(text="Adopt it").exists()
+
+
+def test_an_admin_without_a_seat_never_sees_a_confidential_item_on_the_pages(
+    client, meeting_with_secrets
+):
+    state, chair, meeting, public, secret, under = meeting_with_secrets
+    family = state.seats.get(seat_type="family")
+    quiet = Motion.objects.get(text="Refer the case quietly")
+    for motion in Motion.objects.filter(meeting=meeting):
+        actions.record_votes(chair, motion, {family: "yes"})
+    actions.draft_minutes(chair, meeting, text="We met.")
+    client.force_login(admin())  # runs every body's meetings, holds no seat
+    motion_form = reverse("motion_new", args=[state.slug, meeting.pk])
+    shown = {
+        meeting.get_absolute_url(): "Respite funding",
+        motion_form: "Respite funding",  # among the items a motion may be about
+        reverse("minutes_approve", args=[state.slug, meeting.pk]): "Fund respite",
+    }
+    for url, public_words in shown.items():
+        page = client.get(url)
+        assert page.status_code == 200, url
+        text = page.content.decode()
+        assert public_words in text, url
+        assert "secret" not in text and "Follow-up under it" not in text, url
+        assert "quietly" not in text, url
+    votes = reverse("motion_votes", args=[state.slug, meeting.pk, quiet.pk])
+    assert client.get(votes).status_code == 404
+    refused = client.post(motion_form, {"text": "X", "mover": family.pk, "item": secret.pk})
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+    assert not Motion.objects.filter(text="X").exists()
+
+
+def test_accepting_a_confidential_item_without_a_seat_is_not_found_and_recorded(
+    client, meeting_with_secrets
+):
+    state, chair, meeting, *_ = meeting_with_secrets
+    member = f.StaffFactory()
+    seat(state, "school", member)
+    item = actions.suggest_item(member, meeting, title="A family's story", is_confidential=True)
+    url = reverse("agenda_accept", args=[state.slug, meeting.pk, item.pk])
+    outside = admin()
+    client.force_login(outside)
+    assert client.post(url).status_code == 404
+    item.refresh_from_db()
+    assert item.status == "suggested"
+    refused = AuditEvent.objects.filter(action="access.denied", actor=outside)
+    assert list(refused.values_list("object_id", flat=True)) == [str(item.pk)]
+    assert not AuditEvent.objects.filter(action="agenda.accept").exists()
+    client.force_login(chair)
+    assert client.post(url).status_code == 302
+    item.refresh_from_db()
+    assert item.status == "on_agenda"

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from soc.collaboratives.models import Minutes, Motion, Seat
 from soc.collaboratives.standing import Quorum, has_majority
 from soc.versioning import StaleVersion
 
-from .builders import body, seat, state_with_seats
+from .builders import admin, body, seat, state_with_seats
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,54 @@ class QuorumProperties(TestCase):
         voting = sum(1 for v, _p in seats if v)
         present = sum(1 for v, p in seats if v and p)
         assert Quorum(meeting).is_quorate == has_majority(present, voting)
+
+
+def test_a_non_voting_seat_may_neither_move_nor_second_a_motion(state_meeting):
+    state, chair, _agency, meeting = state_meeting
+    _everyone_present(meeting, chair)
+    family, observer = state.seats.get(seat_type="family"), state.seats.get(is_voting=False)
+    for fields, field, verb in (
+        ({"mover": observer}, "mover", "move"),
+        ({"mover": family, "seconder": observer}, "seconder", "second"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            actions.make_motion(chair, meeting, text="Adopt it", **fields)
+        (problem,) = error.value.error_dict[field]
+        assert problem.code == "not_voting"
+        assert problem.messages == [f"Only a member with a voting seat can {verb} a motion."]
+    assert not Motion.objects.exists()
+
+
+def test_an_officer_without_a_seat_cannot_accept_or_move_on_a_confidential_item(state_meeting):
+    state, chair, _agency, meeting = state_meeting
+    _everyone_present(meeting, chair)
+    secret = actions.suggest_item(chair, meeting, title="Case review", is_confidential=True)
+    under = actions.suggest_item(chair, meeting, title="Follow-up", parent=secret)
+    outside = admin()  # runs any body's meetings, holds no seat
+    for item in (secret, under):
+        with pytest.raises(Http404):
+            actions.accept_item(outside, item)
+        with pytest.raises(Http404):
+            actions.make_motion(
+                outside, meeting, text="X", mover=state.seats.get(seat_type="family"), item=item
+            )
+    assert not Motion.objects.exists()
+    motion = actions.make_motion(
+        chair, meeting, text="Refer it", mover=state.seats.get(seat_type="family"), item=under
+    )
+    with pytest.raises(Http404):
+        actions.record_votes(outside, motion, {state.seats.get(seat_type="family"): "yes"})
+    assert not motion.votes.exists()
+    assert actions.accept_item(chair, under).status == "on_agenda"
+
+
+def test_an_action_items_status_change_is_refused_when_someone_changed_it_since(state_meeting):
+    state, chair, agency_chair, meeting = state_meeting
+    item = actions.add_action_item(chair, meeting, text="Write to DHHS", owner="Al")
+    assert item.version == 1
+    done = actions.update_action_item(agency_chair, item, status="done", version=1)
+    assert done.version == 2
+    with pytest.raises(StaleVersion):
+        actions.update_action_item(chair, item, status="dropped", version=1)
+    item.refresh_from_db()
+    assert (item.status, item.version) == ("done", 2)

@@ -90,3 +90,22 @@ def test_only_the_state_collaborative_makes_recommendations(adopted):
     seat(local, "agency", chair, office="chair")
     with pytest.raises(ValidationError):
         actions.draft_recommendation(chair, local, title="X", topic="funding", text="Y")
+
+
+def test_a_status_change_on_the_page_after_someone_elses_says_so_and_saves_nothing(client, adopted):
+    state, chair, rec, *_ = adopted
+    url = reverse("recommendation_move", args=[rec.pk])
+    client.force_login(chair)
+    assert 'name="version" value="1"' in client.get(url).content.decode()
+    agency_chair = state.seats.get(seat_type="agency").terms.get().user
+    actions.move_recommendation(agency_chair, rec, status="adopted", version=1)
+    stale = client.post(url, {"status": "withdrawn", "version": 1})
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert "Someone else changed this" in page and "Nothing was saved" in page
+    assert f'href="{url}"' in page  # the way to the latest version
+    rec.refresh_from_db()
+    assert (rec.status, rec.version) == ("adopted", 2)
+    assert client.post(url, {"status": "in_implementation", "version": 2}).status_code == 302
+    rec.refresh_from_db()
+    assert (rec.status, rec.version) == ("in_implementation", 3)

@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from ..forms import (
     VotesForm,
 )
 from ..models import GovMeeting, Minutes, Motion
-from .base import body_for, can
+from .base import body_for, can, confidential_or_404, items_seen_by, motions_seen_by
 
 
 def meeting_of(body, meeting_id):
@@ -94,14 +93,18 @@ def gov_meeting(request, slug, meeting_id):
     return render(request, "collaboratives/meeting.html", context)
 
 
+def _item_or_404(request, meeting, item_id):
+    item = get_object_or_404(meeting.items.select_related("parent"), pk=item_id)
+    hidden = item.is_hidden_from_public
+    return confidential_or_404(request.user, request, meeting.collaborative, item, hidden)
+
+
 def gov_item(request, slug, meeting_id, item_id):
     """One agenda item: a confidential one answers 404 to anyone without a seat."""
     body = body_for(request, slug)
     meeting = meeting_of(body, meeting_id)
-    item = get_object_or_404(meeting.items, pk=item_id)
+    item = _item_or_404(request, meeting, item_id)
     if item.is_hidden_from_public:
-        if not rules.can(request.user, "see_confidential", body):
-            raise Http404
         record(request.user, "gov_meeting.confidential", item, request=request)
     motions = list(item.motions.all())
     return render(
@@ -185,7 +188,7 @@ def agenda_suggest(request, slug, meeting_id):
         request,
         "collaboratives/form.html",
         context,
-        AgendaItemForm(request.POST or None, meeting=meeting),
+        AgendaItemForm(request.POST or None, items=items_seen_by(request.user, meeting)),
         lambda data: actions.suggest_item(request.user, meeting, request=request, **data),
         success=_("Thank you. The item is on the list."),
         done=meeting.get_absolute_url(),
@@ -197,7 +200,7 @@ def agenda_suggest(request, slug, meeting_id):
 def agenda_accept(request, slug, meeting_id, item_id):
     body = body_for(request, slug, "run_meeting")
     meeting = meeting_of(body, meeting_id)
-    item = get_object_or_404(meeting.items, pk=item_id)
+    item = _item_or_404(request, meeting, item_id)
     return run_and_return(
         request,
         meeting,
@@ -233,7 +236,9 @@ def motion_new(request, slug, meeting_id):
         request, slug, meeting_id, "run_meeting", _("Record a motion")
     )
     form = MotionForm(
-        request.POST or None, meeting=meeting, holders=standing.seat_holders(body, meeting.day)
+        request.POST or None,
+        items=items_seen_by(request.user, meeting),
+        holders=standing.seat_holders(body, meeting.day),
     )
     return submit(
         request,
@@ -253,7 +258,8 @@ def motion_votes(request, slug, meeting_id, motion_id):
     body, meeting, context = _meeting_form(
         request, slug, meeting_id, "run_meeting", _("Record the votes")
     )
-    motion = get_object_or_404(Motion.objects.filter(meeting=meeting), pk=motion_id)
+    motion = get_object_or_404(meeting.motions.select_related("item__parent"), pk=motion_id)
+    confidential_or_404(request.user, request, body, motion, motion.is_confidential)
     form = VotesForm(request.POST or None, holders=standing.seat_holders(body, meeting.day))
     context["intro"] = motion.text
     return submit(
@@ -338,7 +344,10 @@ def minutes_approve(request, slug, meeting_id):
         request,
         "collaboratives/form.html",
         context,
-        ApproveMinutesForm(request.POST or None, body=body),
+        ApproveMinutesForm(
+            request.POST or None,
+            motions=motions_seen_by(request.user, body).filter(result=Motion.Result.CARRIED),
+        ),
         lambda data: actions.approve_minutes(request.user, minutes, request=request, **data),
         success=_("The minutes are approved and published."),
         done=meeting.get_absolute_url(),

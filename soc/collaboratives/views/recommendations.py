@@ -93,7 +93,7 @@ def recommendation_new(request):
     )
 
 
-def _keep_current(request, recommendation_id, *, title, form, act, success):
+def _keep_current(request, recommendation_id, *, title, form, act, success, initial=None):
     """The State Collaborative's officers keep a recommendation current: one form, one action."""
     item = get_object_or_404(Recommendation, pk=recommendation_id)
     state = _manage(request, item)
@@ -101,7 +101,7 @@ def _keep_current(request, recommendation_id, *, title, form, act, success):
         request,
         "collaboratives/form.html",
         {"title": title, "body": state, "intro": item.title, "back": item.get_absolute_url()},
-        form(request.POST or None),
+        form(request.POST or None, initial=initial(item) if initial else None),
         lambda data: act(request.user, item, request=request, **data),
         success=success,
         done=item.get_absolute_url(),
@@ -117,6 +117,7 @@ def recommendation_move(request, recommendation_id):
         form=MoveForm,
         act=actions.move_recommendation,
         success=_("The status is changed."),
+        initial=lambda item: {"version": item.version},
     )
 
 
