@@ -15,6 +15,7 @@ import cProfile
 import gc
 import os
 import pstats
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -79,6 +80,11 @@ def main():
     parser.add_argument(
         "--no-freeze", action="store_true", help="skip gunicorn.conf.py's gc tuning"
     )
+    parser.add_argument(
+        "--time-only",
+        action="store_true",
+        help="no cProfile or SQL clock: the median and quartiles of each request's wall time",
+    )
     args = parser.parse_args()
 
     import django
@@ -108,6 +114,9 @@ def main():
         from soc.wsgi import tune_garbage_collector
 
         tune_garbage_collector()
+    if args.time_only:
+        print_times(args.door, path, user, client, args.repeat)
+        return
     clock, collector = QueryClock(), GcClock()
     gc.callbacks.append(collector)
     profile = cProfile.Profile()
@@ -136,6 +145,23 @@ def main():
     stats = pstats.Stats(profile)
     stats.sort_stats("cumulative").print_stats(args.top)
     stats.sort_stats("tottime").print_stats(args.top)
+
+
+def print_times(door, path, user, client, repeat):
+    """Each request timed alone, without the profiler's overhead (which doubles some doors):
+    wall time, and this process's CPU time (less disturbed by other work on the machine, but
+    blind to the database server's share)."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        client.get(path)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+    load = os.getloadavg()[0]
+    print(
+        f"{door} {path} as {user.email}: median wall {statistics.median(wall):.1f} ms, "
+        f"CPU {statistics.median(cpu):.1f} ms ({repeat} requests, load average {load:.2f})"
+    )
 
 
 if __name__ == "__main__":
