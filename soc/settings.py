@@ -107,6 +107,9 @@ TEMPLATES = [
 ]
 
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+# conn_health_checks costs one round trip the first time a request touches a reused
+# connection (a SELECT 1: 0.07 ms median here, under 0.2% of a page); without it a connection
+# PostgreSQL dropped (a restart, a failover) fails one request in every worker.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'soc.sqlite3'}", conn_max_age=60, conn_health_checks=True
