@@ -19,7 +19,7 @@ from soc.audit.log import record
 from soc.consent import policy
 from soc.families.actions import find_possible_duplicates
 from soc.families.models import Family
-from soc.teams.actions import ask_to_join
+from soc.teams.actions import ask_to_join, open_family
 from soc.teams.models import Membership
 from soc.versioning import StaleVersion, lock_for_edit
 
@@ -274,3 +274,45 @@ def link_to_family(user, family_request, family_id, *, version=None, request=Non
     if not on_team:
         ask_to_join(user, family, request=request, role=Membership.Role.FAMILY_PARTNER)
     return locked
+
+
+def check_intake(user, family_request):
+    """May the partner open the family's record from this request? Hers to work on (claimed),
+    still open, with the family's recorded consent, and not linked yet. Raises PermissionDenied
+    or ValidationError."""
+    policy.require(user, "work_on_family_request", family_request)
+    if family_request.is_closed():
+        raise ValidationError(_("This request is closed."))
+    _require_consent(family_request)
+    if family_request.family_id is not None:
+        raise ValidationError({"family": _("This request is already linked to a family.")})
+
+
+def open_family_from_request(
+    user, family_request, *, family_fields, people, confirmed_new=False, request=None
+):
+    """The family agreed and has no record yet: the partner opens it, and its team starts with
+    her on it as its family partner (not its facilitator); the request is linked to the new
+    family in the same transaction, so there is never one without the other.
+
+    The intake's own rules apply unchanged (a child, the duplicate check before anything is
+    saved). Whoever opens a family is on its team; the family chooses who else joins, its
+    facilitator included."""
+    check_intake(user, family_request)
+
+    def link(family):
+        locked = _lock(family_request, None)
+        check_intake(user, locked)  # again, under the lock: two tabs cannot link it twice
+        locked.family, locked.linked_at = family, timezone.now()
+        _save(locked, ["family", "linked_at"])
+        record(user, "family_request.link", locked, family_id=family.pk, request=request)
+
+    return open_family(
+        user,
+        family_fields=family_fields,
+        people=people,
+        request=request,
+        confirmed_new=confirmed_new,
+        role=Membership.Role.FAMILY_PARTNER,
+        then=link,
+    )

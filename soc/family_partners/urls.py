@@ -15,4 +15,5 @@ urlpatterns = [
     path(one + "consent/", views.consent, name="family_request_consent"),
     path(one + "find-family/", views.find_family, name="family_request_find_family"),
     path(one + "link/", views.link, name="family_request_link"),
+    path(one + "intake/", views.intake, name="family_request_intake"),
 ]

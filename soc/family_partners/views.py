@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.doors import refuse
+from soc.teams.views.opening import intake_page
 from soc.versioning import StaleVersion
 
 from . import actions, queries
@@ -169,4 +170,27 @@ def link(request, request_id):
         "link_form",
         act,
         _("Linked. If you are not on the family's team yet, the family is asked to approve you."),
+    )
+
+
+@login_required
+def intake(request, request_id):
+    """Open the family's record from its request (no record was found): the intake form, with
+    the partner joining the new team as its family partner and the request linked."""
+    found = _request_or_404(request, request_id)
+    try:
+        actions.check_intake(request.user, found)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("family_request", request_id=found.pk)
+    return intake_page(
+        request,
+        lambda **fields: actions.open_family_from_request(
+            request.user, found, request=request, **fields
+        ),
+        success=_(
+            "The family was opened and its team started. You are on it as the family partner, "
+            "and the request is linked to the family's record."
+        ),
+        context={"from_request": found},
     )

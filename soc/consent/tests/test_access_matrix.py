@@ -83,6 +83,7 @@ NOT_CASE_DATA = {
             "family_request_consent",
             "family_request_find_family",
             "family_request_link",
+            "family_request_intake",
         ),
         FAMILY_PARTNER_DOOR,
     ),

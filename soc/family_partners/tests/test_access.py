@@ -21,6 +21,8 @@ PAGES = [
     ("post", "family_request_consent", {"version": 1, "given_by": "Rosa", "method": "phone"}),
     ("post", "family_request_find_family", {"display_name": "X", "birth_date": "2016-01-01"}),
     ("post", "family_request_link", {"version": 1, "family": 1}),
+    ("get", "family_request_intake", {}),
+    ("post", "family_request_intake", {"display_name": "The Rivera family"}),
 ]
 API_CALLS = [
     ("get", "/family-requests/{id}", None),

@@ -19,14 +19,20 @@ from ..models import Membership, Team
 
 Status = Membership.Status
 Role = Membership.Role
+# Whoever opens a family is on its team from the start: as its facilitator, or as its family
+# partner when a family partner opens it from the family's own request for one.
+OPENER_ROLES = (Role.FACILITATOR, Role.FAMILY_PARTNER)
 
 
-def start_team(user, family, request=None):
-    """Start the family's team; whoever starts it becomes its facilitator."""
+def start_team(user, family, request=None, role=Role.FACILITATOR):
+    """Start the family's team with whoever starts it on it, in `role` (its facilitator unless
+    a family partner opens it from the family's request)."""
+    if role not in OPENER_ROLES:
+        raise ValueError(f"A team cannot be started by its {role}.")
     team = Team.objects.create(family=family, started_by=user)
     Membership.objects.create(
         team=team,
-        role=Role.FACILITATOR,
+        role=role,
         status=Status.ACTIVE,
         user=user,
         name=user.full_name,
@@ -85,8 +91,19 @@ def add_family_person(user, family, *, fields, request=None):
     return person
 
 
-def open_family(user, *, family_fields, people, request=None, confirmed_new=False):
-    """Record a family and its people and start its team, with `user` as facilitator.
+def open_family(
+    user,
+    *,
+    family_fields,
+    people,
+    request=None,
+    confirmed_new=False,
+    role=Role.FACILITATOR,
+    then=None,
+):
+    """Record a family and its people and start its team, with `user` on it in `role` (its
+    facilitator by default); `then(family)`, when given, runs in the same transaction, so
+    what it writes (a family partner's link to the request) stands or falls with the family.
 
     Raises ValidationError; with possible duplicates and no `confirmed_new`, the error has
     code "possible_duplicate" and carries the matches in `params`. The duplicates are looked
@@ -128,7 +145,9 @@ def open_family(user, *, family_fields, people, request=None, confirmed_new=Fals
             person.family = family
         Person.objects.bulk_create(built)
         record(user, "family.create", family, family_id=family.pk, request=request)
-        start_team(user, family, request=request)
+        start_team(user, family, request=request, role=role)
+        if then is not None:
+            then(family)
     return family
 
 

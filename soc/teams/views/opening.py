@@ -23,6 +23,16 @@ def family_new(request):
     """Open a family; a possible duplicate in the county is shown before anything is saved."""
     if not policy.can(request.user, "open_family", None):
         raise PermissionDenied
+    return intake_page(
+        request,
+        lambda **fields: actions.open_family(request.user, request=request, **fields),
+        success=_("The family was opened and its team started. You are its facilitator."),
+    )
+
+
+def intake_page(request, open_with, *, success, context=None):
+    """The intake form: on a valid POST, `open_with(family_fields=, people=, confirmed_new=)`
+    opens the family (the plain intake, or a family partner's from a family's request)."""
     duplicates = []
     if request.method == "POST":
         form = FamilyForm(request.POST)
@@ -31,11 +41,9 @@ def family_new(request):
             family_fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
             rows = [p.fields_for_action() for p in people.forms if p.cleaned_data]
             try:
-                family = actions.open_family(
-                    request.user,
+                family = open_with(
                     family_fields=family_fields,
                     people=rows,
-                    request=request,
                     confirmed_new=request.POST.get("confirmed_new") == "1",
                 )
             except ValidationError as error:
@@ -44,10 +52,7 @@ def family_new(request):
                 else:
                     _people_errors(form, people, error)
             else:
-                messages.success(
-                    request,
-                    _("The family was opened and its team started. You are its facilitator."),
-                )
+                messages.success(request, success)
                 return redirect(family)
     else:
         form = FamilyForm()
@@ -55,7 +60,7 @@ def family_new(request):
     return render(
         request,
         "families/family_new.html",
-        {"form": form, "people": people, "duplicates": duplicates},
+        {"form": form, "people": people, "duplicates": duplicates, **(context or {})},
     )
 
 
