@@ -291,13 +291,13 @@ def check_intake(user, family_request):
 def open_family_from_request(
     user, family_request, *, family_fields, people, confirmed_new=False, request=None
 ):
-    """The family agreed and has no record yet: the partner opens it, and its team starts with
-    her on it as its family partner (not its facilitator); the request is linked to the new
-    family in the same transaction, so there is never one without the other.
+    """The family agreed and has no record yet: the partner opens it, and the request is
+    linked to the new family in the same transaction, so there is never one without the other.
 
     The intake's own rules apply unchanged (a child, the duplicate check before anything is
-    saved). Whoever opens a family is on its team; the family chooses who else joins, its
-    facilitator included."""
+    saved), that one included: whoever opens a family facilitates its team. A team must always
+    have a facilitator, and none can be added later, so she does not join as its family partner
+    (a family she finds already recorded is joined as its family partner: its team has one)."""
     check_intake(user, family_request)
 
     def link(family):
@@ -313,6 +313,6 @@ def open_family_from_request(
         people=people,
         request=request,
         confirmed_new=confirmed_new,
-        role=Membership.Role.FAMILY_PARTNER,
+        role=Membership.Role.FACILITATOR,
         then=link,
     )

@@ -189,7 +189,7 @@ def intake(request, request_id):
             request.user, found, request=request, **fields
         ),
         success=_(
-            "The family was opened and its team started. You are on it as the family partner, "
+            "The family was opened and its team started. You are its facilitator, "
             "and the request is linked to the family's record."
         ),
         context={"from_request": found},

@@ -1,6 +1,6 @@
 """Starting an intake from a family's request: the partner who claimed it opens the family's
-record with its consent, joins the new team as its family partner (not its facilitator), and the
-request ends linked to the new family. Nobody else can use the request's id."""
+record with its consent, facilitates the new team (whoever opens a family does: a team always has
+a facilitator), and the request ends linked to the new family. Nobody else can use the request's id."""
 
 import pytest
 from django.urls import reverse
@@ -40,28 +40,27 @@ def _garcias():
     return _post(county("Wake").pk)
 
 
-def test_the_intake_makes_the_partner_the_family_partner_and_links_the_request(client, pam, agreed):
+def test_the_intake_makes_the_partner_the_facilitator_and_links_the_request(client, pam, agreed):
     client.force_login(pam)
     page = client.get(_intake(agreed)).content.decode()
     assert f"From request {agreed.pk}: the family agreed." in page
-    assert "as its family partner" in page and "become the facilitator" not in page
+    assert "become the facilitator" in page
     response = client.post(_intake(agreed), _garcias())
     family = Family.objects.get(display_name="The García family")
     assert response.status_code == 302 and response["Location"] == family.get_absolute_url()
     member = Membership.objects.get(team=family.team, user=pam)
-    assert member.role == Membership.Role.FAMILY_PARTNER and member.status == "active"
+    assert member.role == Membership.Role.FACILITATOR and member.status == "active"
     assert member.organization == pam.organization
-    assert not family.team.memberships.filter(role=Membership.Role.FACILITATOR).exists()
     assert family.team.memberships.filter(role="caregiver", status="active").count() == 1
     linked = FamilyRequest.objects.get(pk=agreed.pk)
     assert linked.family == family and linked.linked_at is not None
     assert AuditEvent.objects.filter(
         action="family_request.link", family_id=family.pk, object_id=str(agreed.pk)
     ).exists()
-    # She sees the family she opened, and the team page says she is its family partner.
+    # She sees the family she opened, and the page says she facilitates its team.
     team_page = client.get(family.get_absolute_url())
     assert team_page.status_code == 200
-    assert "on it as the family partner" in team_page.content.decode()
+    assert "You are its facilitator" in team_page.content.decode()
 
 
 def test_the_request_page_starts_the_intake_from_the_request(client, pam, agreed):
