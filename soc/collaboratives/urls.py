@@ -41,6 +41,11 @@ urlpatterns = [
     path(meeting + "motions/new/", meetings.motion_new, name="motion_new"),
     path(meeting + "motions/<int:motion_id>/votes/", meetings.motion_votes, name="motion_votes"),
     path(meeting + "action-items/new/", meetings.action_item_add, name="action_item_add"),
+    path(
+        meeting + "action-items/<int:action_id>/status/",
+        meetings.action_item_status,
+        name="action_item_status",
+    ),
     path(meeting + "minutes/", meetings.minutes_edit, name="minutes_edit"),
     path(meeting + "minutes/approve/", meetings.minutes_approve, name="minutes_approve"),
     path(body + "barriers/", barriers.barrier_list, name="barrier_list"),

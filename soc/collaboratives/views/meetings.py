@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from soc.audit.log import record
@@ -291,6 +292,36 @@ def action_item_add(request, slug, meeting_id):
         ),
         success=_("The action item is added."),
         done=meeting.get_absolute_url(),
+    )
+
+
+# What the officer is told after each change of an action item's status.
+ACTION_ITEM_CHANGES = {
+    "done": gettext_lazy("The action item is done."),
+    "dropped": gettext_lazy("The action item is dropped."),
+    "open": gettext_lazy("The action item is open again."),
+}
+
+
+@login_required
+@require_POST
+def action_item_status(request, slug, meeting_id, action_id):
+    """Done, dropped or open again, from the meeting page (one click, with the version seen)."""
+    body = body_for(request, slug, "run_meeting")
+    meeting = meeting_of(body, meeting_id)
+    action = get_object_or_404(meeting.action_items, pk=action_id)
+    status = request.POST.get("status", "")
+    return run_and_return(
+        request,
+        meeting,
+        lambda: actions.update_action_item(
+            request.user,
+            action,
+            status=status,
+            version=request.POST.get("version") or None,
+            request=request,
+        ),
+        ACTION_ITEM_CHANGES.get(status, ""),
     )
 
 

@@ -108,6 +108,7 @@ NOT_CASE_DATA = {
     "motion_new": "needs an office or the permission (collaboratives/tests)",
     "motion_votes": "needs an office or the permission (collaboratives/tests)",
     "action_item_add": "needs an office or the permission (collaboratives/tests)",
+    "action_item_status": "needs an office or the permission (test_action_item_pages.py)",
     "minutes_edit": "officers draft, attendees amend (collaboratives/tests/test_meetings.py)",
     "minutes_approve": "needs an office or the permission (collaboratives/tests)",
     "barrier_list": "public: county and words only (collaboratives/tests/test_barriers.py)",
