@@ -74,6 +74,14 @@ def _meeting_with_votes(chair, body, when, *, title, motion_text, confidential=N
     approve = actions.make_motion(chair, meeting, text="Approve these minutes.", mover=voting[1])
     actions.record_votes(chair, approve, dict.fromkeys(voting, "yes"))
     actions.approve_minutes(chair, minutes, motion=approve)
+    # What the vote asked someone to do: one still open, one done.
+    actions.add_action_item(
+        chair, meeting, text=f"Report back on: {title}", owner=chair.full_name, owner_user=chair
+    )
+    shared = actions.add_action_item(
+        chair, meeting, text="Share the approved minutes", owner=chair.full_name
+    )
+    actions.update_action_item(chair, shared, status="done")
     return meeting
 
 

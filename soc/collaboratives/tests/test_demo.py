@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from soc.collaboratives import partnership, standing
-from soc.collaboratives.models import Barrier, Collaborative, Minutes, Recommendation
+from soc.collaboratives.models import ActionItem, Barrier, Collaborative, Minutes, Recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,8 @@ def test_the_demo_builds_the_state_and_local_bodies_once(capsys):
     kinds = set(Collaborative.objects.local().values_list("kind", flat=True))
     assert kinds == {"community", "jcpc", "ccpt", "cft_advisory"}
     assert Minutes.objects.filter(status="approved").count() == 2
+    statuses = sorted(ActionItem.objects.values_list("status", flat=True))
+    assert statuses == ["done", "done", "open", "open"]  # each meeting's follow-up and minutes
     assert Barrier.objects.filter(status="accepted", work_group__slug="workforce").exists()
     rec = Recommendation.objects.get(status="in_implementation")
     assert rec.responses.count() == 2 and rec.progress() == 50
