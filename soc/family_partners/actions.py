@@ -313,6 +313,5 @@ def open_family_from_request(
         people=people,
         request=request,
         confirmed_new=confirmed_new,
-        role=Membership.Role.FACILITATOR,
         then=link,
     )

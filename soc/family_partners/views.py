@@ -175,8 +175,8 @@ def link(request, request_id):
 
 @login_required
 def intake(request, request_id):
-    """Open the family's record from its request (no record was found): the intake form, with
-    the partner joining the new team as its family partner and the request linked."""
+    """Open the family's record from its request (no record was found): the intake form, the
+    partner facilitating the new team and the request linked."""
     found = _request_or_404(request, request_id)
     try:
         actions.check_intake(request.user, found)

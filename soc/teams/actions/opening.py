@@ -19,20 +19,14 @@ from ..models import Membership, Team
 
 Status = Membership.Status
 Role = Membership.Role
-# Whoever opens a family is on its team from the start: as its facilitator, or as its family
-# partner when a family partner opens it from the family's own request for one.
-OPENER_ROLES = (Role.FACILITATOR, Role.FAMILY_PARTNER)
 
 
-def start_team(user, family, request=None, role=Role.FACILITATOR):
-    """Start the family's team with whoever starts it on it, in `role` (its facilitator unless
-    a family partner opens it from the family's request)."""
-    if role not in OPENER_ROLES:
-        raise ValueError(f"A team cannot be started by its {role}.")
+def start_team(user, family, request=None):
+    """Start the family's team; whoever starts it becomes its facilitator."""
     team = Team.objects.create(family=family, started_by=user)
     Membership.objects.create(
         team=team,
-        role=role,
+        role=Role.FACILITATOR,
         status=Status.ACTIVE,
         user=user,
         name=user.full_name,
@@ -98,11 +92,10 @@ def open_family(
     people,
     request=None,
     confirmed_new=False,
-    role=Role.FACILITATOR,
     then=None,
 ):
-    """Record a family and its people and start its team, with `user` on it in `role` (its
-    facilitator by default); `then(family)`, when given, runs in the same transaction, so
+    """Record a family and its people and start its team, with `user` as facilitator;
+    `then(family)`, when given, runs in the same transaction, so
     what it writes (a family partner's link to the request) stands or falls with the family.
 
     Raises ValidationError; with possible duplicates and no `confirmed_new`, the error has
@@ -145,7 +138,7 @@ def open_family(
             person.family = family
         Person.objects.bulk_create(built)
         record(user, "family.create", family, family_id=family.pk, request=request)
-        start_team(user, family, request=request, role=role)
+        start_team(user, family, request=request)
         if then is not None:
             then(family)
     return family
