@@ -81,6 +81,11 @@ def main():
         "--no-freeze", action="store_true", help="skip gunicorn.conf.py's gc tuning"
     )
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="EXPLAIN (ANALYZE, BUFFERS) of each query one request runs, slowest first",
+    )
+    parser.add_argument(
         "--time-only",
         action="store_true",
         help="no cProfile or SQL clock: the median and quartiles of each request's wall time",
@@ -116,6 +121,9 @@ def main():
         tune_garbage_collector()
     if args.time_only:
         print_times(args.door, path, user, client, args.repeat)
+        return
+    if args.explain:
+        print_plans(path, client)
         return
     clock, collector = QueryClock(), GcClock()
     gc.callbacks.append(collector)
@@ -162,6 +170,35 @@ def print_times(door, path, user, client, repeat):
         f"{door} {path} as {user.email}: median wall {statistics.median(wall):.1f} ms, "
         f"CPU {statistics.median(cpu):.1f} ms ({repeat} requests, load average {load:.2f})"
     )
+
+
+def print_plans(path, client):
+    """Each query of one request with its plan, as PostgreSQL runs it (run after the warm-up,
+    so the plans are those of a busy server's hot cache)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    plans = []
+    with connection.cursor() as cursor:
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                plans.append((0.0, sql, ["(not a SELECT: not explained)"]))
+                continue
+            # The SQL text Django logged for this request, parameters already quoted by psycopg.
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)  # nosec B608
+            lines = [row[0] for row in cursor.fetchall()]
+            total = next(
+                (float(line.split()[2]) for line in lines if line.startswith("Execution Time")),
+                0.0,
+            )
+            plans.append((total, sql, lines))
+    for total, sql, lines in sorted(plans, key=lambda p: -p[0]):
+        print(f"--- {total:.2f} ms  {sql[:300]}")
+        print("\n".join(lines))
+        print()
 
 
 if __name__ == "__main__":
