@@ -43,15 +43,35 @@ def refuse(user, request, object_type, object_id):
 
 
 def visible_family_or_404(user, family_id, request, queryset=None):
-    """The family if `user` may see it (one membership looked up), else 404."""
+    """The family if `user` may see it (one membership looked up), else 404.
+
+    Without a `queryset`, a team member's family (with its county and team) is the one their
+    membership brought: one query for the whole door. Emergency access reads it apart.
+    """
     Family = apps.get_model("families", "Family")
-    queryset = queryset if queryset is not None else Family.objects.select_related("county")
     family = None
     if 0 < int(family_id) < 2**63 and policy.sees_family(user, family_id):
-        family = queryset.filter(pk=family_id).first()
+        membership = policy.membership_for(user, family_id) if queryset is None else None
+        family = _family_loaded_with(membership)
+        if family is None:
+            if queryset is None:
+                queryset = Family.objects.select_related("county", "team")
+            family = queryset.filter(pk=family_id).first()
     if family is None:
         refuse(user, request, "families.family", family_id)
     return family
+
+
+def _family_loaded_with(membership):
+    """The family that came with a membership from `policy.membership_for`, or None (a membership
+    primed from another query may not bring it)."""
+    if membership is None:
+        return None
+    Membership = apps.get_model("teams", "Membership")
+    Team = apps.get_model("teams", "Team")
+    if Membership.team.is_cached(membership) and Team.family.is_cached(membership.team):
+        return membership.team.family
+    return None
 
 
 def family_for(request, family_id, action="view_family", *, audit=True):
@@ -73,9 +93,6 @@ def family_for(request, family_id, action="view_family", *, audit=True):
 
 def family_or_404(request, family_id, queryset=None):
     """The API's door: the family if the caller is on its team; 404 for everyone else."""
-    Family = apps.get_model("families", "Family")
-    if queryset is None:
-        queryset = Family.objects.select_related("county", "team")
     return visible_family_or_404(request.auth, family_id, request, queryset)
 
 

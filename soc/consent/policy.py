@@ -54,9 +54,7 @@ def _signed_in(user):
 
 def _active_memberships(user):
     Membership = _model("teams.Membership")
-    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).select_related(
-        "team"
-    )
+    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
 
 
 def membership_for(user, family_id):
@@ -68,7 +66,15 @@ def membership_for(user, family_id):
         cache = {}
         setattr(user, _ONE_MEMBERSHIP, cache)
     if family_id not in cache:
-        cache[family_id] = _active_memberships(user).filter(team__family_id=family_id).first()
+        # The family (and its county) comes in the same query: a door that finds the
+        # membership then needs no query of its own for the family or its team. At most one
+        # current membership per user and team (a constraint), so no ORDER BY either.
+        found = (
+            _active_memberships(user)
+            .filter(team__family_id=family_id)
+            .select_related("team__family__county")
+        )
+        cache[family_id] = next(iter(found[:1]), None)
     return cache[family_id]
 
 

@@ -4,7 +4,6 @@ routed elsewhere answers 404, as one that does not exist."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.doors import refuse
+from soc.paging import Paginator
 from soc.teams.views.opening import intake_page
 from soc.versioning import StaleVersion
 

@@ -1,13 +1,13 @@
 """The provider's inbox: referrals to my organization's services, with only what families shared."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from soc.audit.log import record
 from soc.consent.doors import refuse
+from soc.paging import Paginator
 
 from .. import queries
 from ..states import Status

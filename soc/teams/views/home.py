@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +9,7 @@ from soc.audit.log import record
 from soc.consent import policy
 from soc.consent.disclosures import PART2_NOTICE, disclose, needs_part2_notice
 from soc.families.models import Family
+from soc.paging import Paginator
 
 from ..models import Meeting, Membership, NextStep
 
