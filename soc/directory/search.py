@@ -240,9 +240,15 @@ def for_display(services):
     return services
 
 
+def _in_order(ids):
+    """The services of these ids, whole, in this order."""
+    by_pk = m.Service.objects.select_related("organization").in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
 def _counted_page(found, number, per_page):
-    """(page, ids of its services or None) from one query that ranks the candidates and
-    counts them, for a search with no place; None for a page past the last or not a number."""
+    """(page, its services) from one query that ranks the candidates and counts them, for a
+    search with no place; None for a page past the last or not a number."""
     try:
         number = int(number)
     except (TypeError, ValueError):
@@ -255,19 +261,23 @@ def _counted_page(found, number, per_page):
     if not rows and number > 1:
         return None
     paginator = CappedPaginator(found.services, per_page, counted=rows[0][1] if rows else 0)
-    return paginator.page(number), [pk for pk, _count in rows] or None
+    return paginator.page(number), _in_order([pk for pk, _count in rows])
 
 
 def _page(found, number, per_page):
-    """(page, ids of its services or None): counted first, without ranking; then only the page's ids
-    are ranked (near a place, among the nearest bands that fill the page)."""
+    """(page, its services): counted first, without ranking; then only the page's services are
+    ranked (near a place, among the nearest bands that fill the page)."""
     counts = found.counts()
     paginator = CappedPaginator(found.services, per_page, counted=counts[-1])
     result = paginator.get_page(number)
     if not paginator.count:
-        return result, None
+        return result, []
     start, end = result.start_index() - 1, result.end_index()
-    return result, found.ranked(found.candidates(counts, end)).values("pk")[start:end]
+    ranked = found.ranked(found.candidates(counts, end))
+    if not found.centre:
+        return result, _in_order(list(ranked.values_list("pk", flat=True)[start:end]))
+    # The ranking query reads the services whole (and their distance): one query, not two.
+    return result, list(ranked.select_related("organization")[start:end])
 
 
 def search_services(
@@ -299,13 +309,10 @@ def search_services(
         now=now,
     )
     found = find(query, filters)
-    result, ids = _counted_page(found, page, per_page) or _page(found, page, per_page)
-    # Only the page's services are read whole, with what the page shows.
-    if ids is None:
-        services = []
-    else:
-        services = for_display(list(found.ranked(Q(pk__in=ids)).select_related("organization")))
-    result.object_list = services
+    result, services = _counted_page(found, page, per_page) or _page(found, page, per_page)
+    # Only the page's services are read whole, with what the page shows; ranking them again to
+    # read them cost a query as dear as the first.
     for service in services:
         service.distance_km = nearby.km_from(getattr(service, "distance_d2", None))
+    result.object_list = for_display(services)
     return result
