@@ -14,7 +14,7 @@ a next step's category and consent) is still asked of it.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, Lookup, Q
 
 from soc import textsearch
 from soc.families.models import Family, Person
@@ -47,7 +47,7 @@ def search_my_families(user, query):
     if not mine:
         return results
     results.families = list(
-        Family.objects.filter(pk__in=mine)
+        Family.objects.filter(_among("pk", mine))
         .filter(_family_matches(mine, words, phone))
         .select_related("county")
         .order_by("display_name")[:LIMIT]
@@ -55,23 +55,43 @@ def search_my_families(user, query):
     if phone:
         return results
     results.meetings = list(
-        Meeting.objects.filter(family_id__in=mine)
+        Meeting.objects.filter(_among("family_id", mine))
         .with_readability(user)
         .filter(
+            # The words first: PostgreSQL then asks the policy's subqueries of matching rows only.
             _every_word_in(words, "agenda_folded")
-            | Q(readable=True) & _every_word_in(words, "notes_folded")
+            | _every_word_in(words, "notes_folded") & Q(readable=True)
         )
         .select_related("family")
         .order_by("-starts_at")[:LIMIT]
     )
     results.next_steps = list(
         NextStep.objects.visible_to(user)
-        .filter(family_id__in=mine)
+        .filter(_among("family_id", mine))
         .filter(_every_word_in(words, "description_folded"))
         .select_related("family", "responsible")
         .order_by("status", "due_date")[:LIMIT]
     )
     return results
+
+
+class _Among(Lookup):
+    """`column IN (ids)`, the ids sent as one array on PostgreSQL: the same 195 ids in five
+    places were 1,000 parameters for Django to prepare and psycopg to quote on every search."""
+
+    lookup_name = "among"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        ids = [int(pk) for pk in self.rhs]
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", (*params, ids)
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", (*params, *ids)
+
+
+def _among(column, ids):
+    return _Among(F(column), ids)
 
 
 def _every_word_in(words, field_name):
@@ -84,8 +104,8 @@ def _every_word_in(words, field_name):
 def _family_matches(mine, words, phone):
     """Each word is in the family's name, or in the name of one of its people or current team
     members; or the phone number is one of theirs. `mine` is the policy's answer already."""
-    people = Person.objects.filter(family_id__in=mine)
-    members = Membership.objects.filter(team__family_id__in=mine).current()
+    people = Person.objects.filter(_among("family_id", mine))
+    members = Membership.objects.filter(_among("team__family_id", mine)).current()
     if phone:
         people = people.annotate(digits=Digits("phone")).filter(digits__contains=phone)
         members = members.annotate(digits=Digits("phone")).filter(digits__contains=phone)
