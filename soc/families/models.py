@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import County
 from soc.consent import filters, policy
-from soc.textsearch import KeepsFoldedText, folded_field
+from soc.textsearch import FoldedTextQuerySet, KeepsFoldedText, folded_field
 
 
 class SpokenLanguage(models.TextChoices):
@@ -51,7 +51,7 @@ _FAMILY_NAME_PATTERN = re.compile(
 )
 
 
-class FamilyQuerySet(models.QuerySet):
+class FamilyQuerySet(FoldedTextQuerySet, models.QuerySet):
     def visible_to(self, user):
         return filters.visible_families(self, user)
 
@@ -169,7 +169,7 @@ class Family(KeepsFoldedText, models.Model):
         return policy.can(user, action, self)
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(FoldedTextQuerySet, models.QuerySet):
     def visible_to(self, user):
         return filters.visible_families(self, user, field="family_id")
 

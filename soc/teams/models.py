@@ -11,7 +11,7 @@ from soc.accounts.models import Organization
 from soc.consent import filters
 from soc.consent.records import CaseRecord, CaseRecordQuerySet
 from soc.families.models import Family, Person, SpokenLanguage
-from soc.textsearch import KeepsFoldedText, folded_field
+from soc.textsearch import FoldedTextQuerySet, KeepsFoldedText, folded_field
 
 
 class Team(models.Model):
@@ -29,7 +29,7 @@ class Team(models.Model):
         return str(_("Team for %(family)s") % {"family": self.family})
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(FoldedTextQuerySet, models.QuerySet):
     def active(self):
         return self.filter(status=Membership.Status.ACTIVE)
 
@@ -179,7 +179,7 @@ class Membership(KeepsFoldedText, models.Model):
         return self.is_active and not self.required_by_agency
 
 
-class MeetingQuerySet(CaseRecordQuerySet):
+class MeetingQuerySet(FoldedTextQuerySet, CaseRecordQuerySet):
     """A meeting's time and place are for the whole team; its notes and decisions are a case
     record of their category (`with_readability`, `visible_to`)."""
 
@@ -308,7 +308,7 @@ class Attendance(models.Model):
         return f"{self.membership_id}: {self.status}"
 
 
-class NextStepQuerySet(CaseRecordQuerySet):
+class NextStepQuerySet(FoldedTextQuerySet, CaseRecordQuerySet):
     def open(self):
         return self.filter(status=NextStep.Status.OPEN)
 

@@ -13,7 +13,6 @@ from soc.consent import policy
 from soc.consent.policy import forget_access
 from soc.families.actions import add_person, find_possible_duplicates, validate_person
 from soc.families.models import Family, Person
-from soc.textsearch import fill_folded
 
 from .. import notifications
 from ..models import Membership, Team
@@ -137,7 +136,6 @@ def open_family(
         family.save()
         for person in built:
             person.family = family
-            fill_folded(person, Person.FOLDED)  # bulk_create does not call save()
         Person.objects.bulk_create(built)
         record(user, "family.create", family, family_id=family.pk, request=request)
         start_team(user, family, request=request)
