@@ -6,12 +6,16 @@ columns. PostgreSQL does it with built-in functions (no `unaccent` extension to 
 SQLite has no such functions, so the same Python function is registered on the connection.
 Phone numbers compare by their digits only. These expressions use no index: callers first
 narrow the rows to the user's own families (the policy's filters), which are indexed.
+
+Text searched on every request is better stored folded (`KeepsFoldedText`, filled in Python
+when a row is written) than folded per row at query time: the staff search door compares
+families, people, members, meetings and next steps that way.
 """
 
 import re
 import unicodedata
 
-from django.db.models import CharField, Func, Value
+from django.db.models import CharField, F, Func, TextField, Value
 from django.db.models.functions import Concat
 
 _MARKS = "[\u0300-\u036f]"  # combining diacritical marks
@@ -93,3 +97,68 @@ def phone_digits(query):
     if re.fullmatch(r"[\d\s().+\-]+", query or "") and len(digits(query)) >= 4:
         return digits(query)
     return ""
+
+
+def folded_field():
+    """A column holding `fold` of other columns, kept by `KeepsFoldedText` (not a form field)."""
+    return TextField(blank=True, default="", editable=False)
+
+
+def fill_folded(obj, folded, only=None):
+    """Set each stored column of `folded` ({column: source fields}) from its sources.
+
+    Also for rows that never pass through `save`: bulk_create and the demo's bulk writer."""
+    for column, sources in folded.items():
+        if only is None or not only.isdisjoint(sources):
+            setattr(obj, column, fold(" ".join(getattr(obj, s) or "" for s in sources)))
+
+
+class KeepsFoldedText:
+    """Stores the folded text search compares with, so no row is folded at query time: folding
+    every note of a user's ~500 meetings per search was most of what the search door cost.
+
+    `FOLDED` maps a stored column to the fields it folds (joined by a space). A save limited by
+    `update_fields` refreshes, and writes, only the columns whose sources it writes."""
+
+    FOLDED = {}
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            fill_folded(self, self.FOLDED)
+        else:
+            written = set(update_fields)
+            fill_folded(self, self.FOLDED, only=written)
+            stale = [c for c, sources in self.FOLDED.items() if not written.isdisjoint(sources)]
+            kwargs["update_fields"] = [*update_fields, *(c for c in stale if c not in written)]
+        super().save(*args, **kwargs)
+
+
+class FoldedTextQuerySet:
+    """Keeps `KeepsFoldedText` columns current on the writes that skip `save`: `update()` and
+    `bulk_create()`. An update that sets only some of a column's sources folds in SQL, the
+    others read from the row as it was."""
+
+    def update(self, **values):
+        for column, sources in self.model.FOLDED.items():
+            if column in values or values.keys().isdisjoint(sources):
+                continue
+            parts = [values.get(s, F(s)) for s in sources]
+            if all(isinstance(p, str) for p in parts):
+                values[column] = fold(" ".join(parts))
+                continue
+            parts = [Value(p) if isinstance(p, str) else p for p in parts]
+            joined = [parts[0]]
+            for part in parts[1:]:
+                joined += [Value(" "), part]
+            text = Concat(*joined, output_field=TextField()) if len(joined) > 1 else joined[0]
+            values[column] = Folded(text)
+        return super().update(**values)
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            fill_folded(obj, self.model.FOLDED)
+        return super().bulk_create(objs, *args, **kwargs)

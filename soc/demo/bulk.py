@@ -18,6 +18,7 @@ from django.db import connection, models
 from soc.accounts.models import User
 from soc.families.models import Family, Person
 from soc.teams.models import Attendance, Meeting, Membership, NextStep, Team
+from soc.textsearch import fill_folded
 
 PLAIN_FIELDS = (models.CharField, models.TextField, models.BooleanField, models.IntegerField)
 _CALL = object()  # the field's default is a callable: call it when the row is written
@@ -151,8 +152,12 @@ class Writer:
         """Give `rows` ids and write them; returns how many."""
         if not rows:
             return 0
+        folded = getattr(model, "FOLDED", None)
         for row, new_id in zip(rows, self.new_ids(model, len(rows)), strict=True):
             row.id = new_id
+            if folded:
+                # No save() runs here, and search reads only the stored folded text.
+                fill_folded(row, folded)
         columns = self.columns(model)
         values = [self.values(row, columns) for row in rows]
         names = ["id"] + [column for _, _, column, _ in columns]

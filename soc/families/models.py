@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soc.accounts.models import County
 from soc.consent import filters, policy
+from soc.textsearch import FoldedTextQuerySet, KeepsFoldedText, folded_field
 
 
 class SpokenLanguage(models.TextChoices):
@@ -50,7 +51,7 @@ _FAMILY_NAME_PATTERN = re.compile(
 )
 
 
-class FamilyQuerySet(models.QuerySet):
+class FamilyQuerySet(FoldedTextQuerySet, models.QuerySet):
     def visible_to(self, user):
         return filters.visible_families(self, user)
 
@@ -95,7 +96,9 @@ def _family_name_key(name):
     return " ".join(words)
 
 
-class Family(models.Model):
+class Family(KeepsFoldedText, models.Model):
+    FOLDED = {"name_folded": ("display_name",)}
+
     display_name = models.CharField(
         _("family name"),
         max_length=120,
@@ -125,6 +128,8 @@ class Family(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    name_folded = folded_field()
 
     objects = FamilyQuerySet.as_manager()
 
@@ -164,7 +169,7 @@ class Family(models.Model):
         return policy.can(user, action, self)
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(FoldedTextQuerySet, models.QuerySet):
     def visible_to(self, user):
         return filters.visible_families(self, user, field="family_id")
 
@@ -172,13 +177,14 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(role__in=Person.CHILD_ROLES)
 
 
-class Person(models.Model):
+class Person(KeepsFoldedText, models.Model):
     class Role(models.TextChoices):
         CHILD = "child", _("Child")
         YOUTH = "youth", _("Youth")
         CAREGIVER = "caregiver", _("Caregiver")
 
     CHILD_ROLES = (Role.CHILD, Role.YOUTH)
+    FOLDED = {"name_folded": ("first_name", "last_name")}
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="people")
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
@@ -215,6 +221,8 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
+
+    name_folded = folded_field()
 
     objects = PersonQuerySet.as_manager()
 

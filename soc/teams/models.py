@@ -11,6 +11,7 @@ from soc.accounts.models import Organization
 from soc.consent import filters
 from soc.consent.records import CaseRecord, CaseRecordQuerySet
 from soc.families.models import Family, Person, SpokenLanguage
+from soc.textsearch import FoldedTextQuerySet, KeepsFoldedText, folded_field
 
 
 class Team(models.Model):
@@ -28,7 +29,7 @@ class Team(models.Model):
         return str(_("Team for %(family)s") % {"family": self.family})
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(FoldedTextQuerySet, models.QuerySet):
     def active(self):
         return self.filter(status=Membership.Status.ACTIVE)
 
@@ -40,7 +41,9 @@ class MembershipQuerySet(models.QuerySet):
         return filters.visible_families(self, user, field="team__family_id")
 
 
-class Membership(models.Model):
+class Membership(KeepsFoldedText, models.Model):
+    FOLDED = {"name_folded": ("name",)}
+
     class Role(models.TextChoices):
         CAREGIVER = "caregiver", _("Caregiver")
         YOUTH = "youth", _("Youth")
@@ -120,6 +123,8 @@ class Membership(models.Model):
     email_reminders = models.BooleanField(_("reminders by e-mail"), default=True)
     version = models.PositiveIntegerField(default=1)
 
+    name_folded = folded_field()
+
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
@@ -174,7 +179,7 @@ class Membership(models.Model):
         return self.is_active and not self.required_by_agency
 
 
-class MeetingQuerySet(CaseRecordQuerySet):
+class MeetingQuerySet(FoldedTextQuerySet, CaseRecordQuerySet):
     """A meeting's time and place are for the whole team; its notes and decisions are a case
     record of their category (`with_readability`, `visible_to`)."""
 
@@ -190,7 +195,9 @@ class MeetingQuerySet(CaseRecordQuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class Meeting(CaseRecord):
+class Meeting(KeepsFoldedText, CaseRecord):
+    FOLDED = {"agenda_folded": ("agenda",), "notes_folded": ("notes", "decisions")}
+
     class Reason(models.TextChoices):
         REGULAR_REVIEW = "regular_review", _("Regular review")
         CRISIS = "crisis", _("Crisis")
@@ -226,6 +233,9 @@ class Meeting(CaseRecord):
     notes = models.TextField(_("notes"), blank=True, max_length=20000)
     decisions = models.TextField(_("decisions"), blank=True, max_length=10000)
     version = models.PositiveIntegerField(default=1)
+
+    agenda_folded = folded_field()
+    notes_folded = folded_field()
 
     objects = MeetingQuerySet.as_manager()
 
@@ -298,7 +308,7 @@ class Attendance(models.Model):
         return f"{self.membership_id}: {self.status}"
 
 
-class NextStepQuerySet(CaseRecordQuerySet):
+class NextStepQuerySet(FoldedTextQuerySet, CaseRecordQuerySet):
     def open(self):
         return self.filter(status=NextStep.Status.OPEN)
 
@@ -308,7 +318,9 @@ class NextStepQuerySet(CaseRecordQuerySet):
         return self.filter(responsible__user=user, responsible__status=Membership.Status.ACTIVE)
 
 
-class NextStep(CaseRecord):
+class NextStep(KeepsFoldedText, CaseRecord):
+    FOLDED = {"description_folded": ("description",)}
+
     class Status(models.TextChoices):
         OPEN = "open", _("To do")
         DONE = "done", _("Done")
@@ -331,6 +343,8 @@ class NextStep(CaseRecord):
     )
     completed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    description_folded = folded_field()
 
     objects = NextStepQuerySet.as_manager()
 
