@@ -133,3 +133,26 @@ def test_reading_under_consent_costs_a_fixed_number_of_queries(team, what):
     disclosures = AuditEvent.objects.filter(action="disclosure", actor=reader)
     assert disclosures.count() == 2  # one per request, listing every record shown
     assert len(disclosures.last().detail["records"]) == 12
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "counted"),
+    [
+        ("", 4, False),
+        ("?limit=2", 2, True),
+        ("?limit=2&offset=2", 2, True),
+        ("?limit=3&offset=3", 1, False),
+        ("?offset=4", 0, True),
+        ("?offset=9", 0, True),
+    ],
+)
+def test_a_page_that_ends_the_list_is_counted_without_a_count_query(team, query, shown, counted):
+    """The count is the same whether a page ends the list (offset + its rows, no COUNT) or not
+    (a full page, or one past the end, which cannot tell how long the list is)."""
+    add_families(team, 3)
+    client = ApiClient(team.started_by)
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get("/families" + query).json()
+    assert (body["count"], len(body["items"])) == (4, shown)
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert any('COUNT(*) AS "__count"' in q for q in sql) == counted
