@@ -101,7 +101,9 @@ def phone_digits(query):
 
 def folded_field():
     """A column holding `fold` of other columns, kept by `KeepsFoldedText` (not a form field)."""
-    return TextField(blank=True, default="", editable=False)
+    # db_default too: while a deploy rolls out, code that does not know the column yet can
+    # still insert rows into a migrated database.
+    return TextField(blank=True, default="", db_default="", editable=False)
 
 
 def fill_folded(obj, folded, only=None):
